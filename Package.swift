@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+// Supercool: first-order phase transitions of a dark sector, their gravitational waves,
+// and pulsar-timing fits. One target per pipeline stage (see README "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "Supercool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "supercool", targets: ["supercool"]),
+        .library(name: "EffectivePotential", targets: ["EffectivePotential"]),
+        .library(name: "Bounce", targets: ["Bounce"]),
+        .library(name: "Cosmology", targets: ["Cosmology"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C library, seen through pkg-config. Nothing but SupercoolNumerics imports it.
+        .systemLibrary(
+            name: "_CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Swift API over GSL: ODE driver, quadrature, roots, minimisation, interpolation, Chebyshev.
+        .target(name: "SupercoolNumerics", dependencies: ["_CGSL"]),
+        // Stage 1: thermal effective potential of a model (protocol) and its phase structure.
+        .target(name: "EffectivePotential", dependencies: ["SupercoolNumerics"]),
+        // Plasma: g*(T) tables, radiation density, Hubble rate; locating the bundled Data/.
+        .target(name: "Cosmology", dependencies: ["SupercoolNumerics"]),
+        // Stage 2: O(3)/O(4) bounce by overshoot/undershoot shooting.
+        .target(name: "Bounce", dependencies: ["SupercoolNumerics"]),
+        .executableTarget(
+            name: "supercool",
+            dependencies: [
+                "EffectivePotential", "Cosmology", "Bounce", "SupercoolNumerics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SupercoolNumericsTests", dependencies: ["SupercoolNumerics"]),
+        .testTarget(name: "EffectivePotentialTests", dependencies: ["EffectivePotential", "SupercoolNumerics"]),
+        .testTarget(name: "CosmologyTests", dependencies: ["Cosmology"]),
+        .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
+        .testTarget(name: "CLITests", dependencies: ["supercool"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,109 @@
+import _CGSL
+
+/// Adaptive Gauss–Kronrod quadrature (GSL QAGS, QAGP, QAGIU) behind a closure API.
+public struct Quadrature: Sendable {
+    public var absoluteTolerance: Double
+    public var relativeTolerance: Double
+    /// Maximum number of subintervals (bounds the work).
+    public var workspaceLimit: Int
+
+    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-10, workspaceLimit: Int = 1000) {
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.workspaceLimit = workspaceLimit
+    }
+
+    public struct Result: Sendable {
+        public let value: Double
+        public let estimatedError: Double
+    }
+
+    /// ∫_a^b f(x) dx with integrable end-point singularities allowed (QAGS).
+    public func integrate(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Result {
+        try withGSLFunction(f) { fn in
+            try withWorkspace { ws in
+                var value = 0.0, err = 0.0
+                let status = gsl_integration_qags(fn, a, b, absoluteTolerance, relativeTolerance,
+                                                  workspaceLimit, ws, &value, &err)
+                try check(status, "quadrature on [\(a), \(b)]")
+                return Result(value: value, estimatedError: err)
+            }
+        }
+    }
+
+    /// ∫_a^b f(x) dx with known interior singular points (QAGP); `points` must lie inside (a, b).
+    public func integrate(_ f: (Double) -> Double, from a: Double, to b: Double, breakpoints points: [Double]) throws -> Result {
+        var pts = [a] + points.filter { $0 > a && $0 < b }.sorted() + [b]
+        return try withGSLFunction(f) { fn in
+            try withWorkspace { ws in
+                var value = 0.0, err = 0.0
+                let status = pts.withUnsafeMutableBufferPointer { p in
+                    gsl_integration_qagp(fn, p.baseAddress, p.count, absoluteTolerance, relativeTolerance,
+                                         workspaceLimit, ws, &value, &err)
+                }
+                try check(status, "quadrature with breakpoints on [\(a), \(b)]")
+                return Result(value: value, estimatedError: err)
+            }
+        }
+    }
+
+    /// ∫_a^∞ f(x) dx (QAGIU).
+    public func integrate(_ f: (Double) -> Double, from a: Double, toInfinity: Void = ()) throws -> Result {
+        try withGSLFunction(f) { fn in
+            try withWorkspace { ws in
+                var value = 0.0, err = 0.0
+                let status = gsl_integration_qagiu(fn, a, absoluteTolerance, relativeTolerance,
+                                                   workspaceLimit, ws, &value, &err)
+                try check(status, "quadrature on [\(a), ∞)")
+                return Result(value: value, estimatedError: err)
+            }
+        }
+    }
+
+    /// ∫_a^b f(x) dx by the doubly adaptive CQUAD scheme: slower than QAGS but robust against
+    /// end-point singularities and non-finite values where QAGS's extrapolation gives up.
+    public func integrateRobust(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Result {
+        try withGSLFunction(f) { fn in
+            ensureGSLReady()
+            guard let ws = gsl_integration_cquad_workspace_alloc(200) else {
+                throw GSLError(status: Int32(GSL_ENOMEM), context: "CQUAD workspace")
+            }
+            defer { gsl_integration_cquad_workspace_free(ws) }
+            var value = 0.0, err = 0.0
+            var evaluations = 0
+            let status = gsl_integration_cquad(fn, a, b, absoluteTolerance, relativeTolerance, ws, &value, &err, &evaluations)
+            try check(status, "CQUAD quadrature on [\(a), \(b)]")
+            return Result(value: value, estimatedError: err)
+        }
+    }
+
+    private func withWorkspace<R>(_ body: (UnsafeMutablePointer<gsl_integration_workspace>) throws -> R) throws -> R {
+        ensureGSLReady()
+        guard let ws = gsl_integration_workspace_alloc(workspaceLimit) else {
+            throw GSLError(status: Int32(GSL_ENOMEM), context: "quadrature workspace")
+        }
+        defer { gsl_integration_workspace_free(ws) }
+        return try body(ws)
+    }
+}
+
+/// Boxes a Swift closure so that GSL can call it through a C function pointer.
+final class ScalarFunctionBox {
+    let f: (Double) -> Double
+    init(_ f: @escaping (Double) -> Double) { self.f = f }
+}
+
+func withGSLFunction<R>(_ f: (Double) -> Double, _ body: (UnsafeMutablePointer<gsl_function>) throws -> R) throws -> R {
+    ensureGSLReady()
+    return try withoutActuallyEscaping(f) { escapable in
+        let box = ScalarFunctionBox(escapable)
+        return try withExtendedLifetime(box) {
+            var fn = gsl_function(
+                function: { x, params in
+                    Unmanaged<ScalarFunctionBox>.fromOpaque(params!).takeUnretainedValue().f(x)
+                },
+                params: Unmanaged.passUnretained(box).toOpaque())
+            return try body(&fn)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import _CGSL
+
+/// Bracketing root finder (GSL Brent) for a continuous scalar function.
+public struct RootFinder: Sendable {
+    public var absoluteTolerance: Double
+    public var relativeTolerance: Double
+    public var maxIterations: Int
+
+    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-12, maxIterations: Int = 200) {
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.maxIterations = maxIterations
+    }
+
+    /// A root of `f` in [lower, upper]; f(lower) and f(upper) must differ in sign.
+    public func root(of f: (Double) -> Double, in lower: Double, _ upper: Double) throws -> Double {
+        let fl = f(lower), fu = f(upper)
+        guard fl.isFinite, fu.isFinite else { throw NumericalError("root finder: non-finite value at the bracket ends") }
+        if fl == 0 { return lower }
+        if fu == 0 { return upper }
+        guard (fl < 0) != (fu < 0) else {
+            throw NumericalError("root finder: f(\(lower)) = \(fl) and f(\(upper)) = \(fu) have the same sign")
+        }
+        return try withGSLFunction(f) { fn in
+            guard let solver = gsl_root_fsolver_alloc(cgsl_root_brent()) else {
+                throw GSLError(status: Int32(GSL_ENOMEM), context: "root solver")
+            }
+            defer { gsl_root_fsolver_free(solver) }
+            try check(gsl_root_fsolver_set(solver, fn, lower, upper), "root solver set-up")
+            for _ in 0..<maxIterations {
+                try check(gsl_root_fsolver_iterate(solver), "root solver iteration")
+                let lo = gsl_root_fsolver_x_lower(solver), hi = gsl_root_fsolver_x_upper(solver)
+                if gsl_root_test_interval(lo, hi, absoluteTolerance, relativeTolerance) == Int32(GSL_SUCCESS) {
+                    return gsl_root_fsolver_root(solver)
+                }
+            }
+            throw GSLError(status: Int32(GSL_EMAXITER), context: "root solver after \(maxIterations) iterations")
+        }
+    }
+}
+
+/// Bracketed one-dimensional minimiser (GSL Brent).
+public struct Minimizer: Sendable {
+    public var absoluteTolerance: Double
+    public var relativeTolerance: Double
+    public var maxIterations: Int
+
+    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-10, maxIterations: Int = 200) {
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.maxIterations = maxIterations
+    }
+
+    /// Minimum of `f` in (lower, upper) given a guess with f(guess) below both ends.
+    public func minimum(of f: (Double) -> Double, lower: Double, guess: Double, upper: Double) throws -> (x: Double, value: Double) {
+        try withGSLFunction(f) { fn in
+            guard let solver = gsl_min_fminimizer_alloc(cgsl_min_brent()) else {
+                throw GSLError(status: Int32(GSL_ENOMEM), context: "minimiser")
+            }
+            defer { gsl_min_fminimizer_free(solver) }
+            try check(gsl_min_fminimizer_set(solver, fn, guess, lower, upper), "minimiser set-up (guess must be below both ends)")
+            for _ in 0..<maxIterations {
+                try check(gsl_min_fminimizer_iterate(solver), "minimiser iteration")
+                let lo = gsl_min_fminimizer_x_lower(solver), hi = gsl_min_fminimizer_x_upper(solver)
+                if gsl_min_test_interval(lo, hi, absoluteTolerance, relativeTolerance) == Int32(GSL_SUCCESS) {
+                    return (gsl_min_fminimizer_x_minimum(solver), gsl_min_fminimizer_f_minimum(solver))
+                }
+            }
+            throw GSLError(status: Int32(GSL_EMAXITER), context: "minimiser after \(maxIterations) iterations")
+        }
+    }
+}

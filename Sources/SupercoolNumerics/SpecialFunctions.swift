@@ -1,0 +1,36 @@
+import _CGSL
+
+/// Special functions with GSL status codes turned into errors (never an abort, never a silent NaN).
+public enum SpecialFunctions {
+    /// Modified Bessel function K_n(x) multiplied by e^x (no underflow for large x).
+    public static func besselKnScaled(_ n: Int32, _ x: Double) throws -> Double {
+        ensureGSLReady()
+        var r = gsl_sf_result()
+        try check(gsl_sf_bessel_Kn_scaled_e(n, x, &r), "Bessel K_\(n)(\(x))")
+        return r.val
+    }
+
+    /// Modified Bessel function I_ν(x) multiplied by e^{-|x|}, real order ν ≥ 0.
+    public static func besselInuScaled(_ nu: Double, _ x: Double) throws -> Double {
+        ensureGSLReady()
+        var r = gsl_sf_result()
+        try check(gsl_sf_bessel_Inu_scaled_e(nu, x, &r), "Bessel I_\(nu)(\(x))")
+        return r.val
+    }
+
+    /// Riemann ζ(s), s ≠ 1.
+    public static func zeta(_ s: Double) throws -> Double {
+        ensureGSLReady()
+        var r = gsl_sf_result()
+        try check(gsl_sf_zeta_e(s, &r), "zeta(\(s))")
+        return r.val
+    }
+
+    /// Γ(x).
+    public static func gamma(_ x: Double) throws -> Double {
+        ensureGSLReady()
+        var r = gsl_sf_result()
+        try check(gsl_sf_gamma_e(x, &r), "Gamma(\(x))")
+        return r.val
+    }
+}
