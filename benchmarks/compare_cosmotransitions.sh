@@ -28,6 +28,10 @@ CT_PIP_PACKAGES="${CT_PIP_PACKAGES:-cosmotransitions==2.0.7 numpy==2.4.6 scipy==
 stamp="$CT_VENV/.supercool-ct-stamp"
 if [[ ! -x "$CT_VENV/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$CT_PIP_PACKAGES" ]]; then
     echo ">> creating venv $CT_VENV with: $CT_PIP_PACKAGES" >&2
+    if [[ -e "$CT_VENV" && ! -f "$CT_VENV/pyvenv.cfg" ]]; then
+        echo "error: $CT_VENV exists and is not a venv; refusing to replace it" >&2
+        exit 2
+    fi
     rm -rf "$CT_VENV"
     "$PYTHON" -m venv "$CT_VENV"
     "$CT_VENV/bin/python" -m pip install --quiet --upgrade pip >&2

@@ -1,0 +1,68 @@
+/// Quantum statistics of a species, deciding J_B or J_F and the sign of its loops.
+public enum Statistics: String, Sendable, Codable {
+    case boson, fermion
+}
+
+/// A field-dependent mass squared of the renormalisable form m²(φ) = constant + quadratic·φ² (GeV²).
+public struct FieldDependentMass: Sendable, Equatable {
+    public let constant: Double
+    public let quadratic: Double
+    public init(constant: Double = 0, quadratic: Double) {
+        self.constant = constant; self.quadratic = quadratic
+    }
+    @inline(__always) public func squared(at phi: Double) -> Double { constant + quadratic * phi * phi }
+    /// d m²/dφ.
+    @inline(__always) public func derivative(at phi: Double) -> Double { 2 * quadratic * phi }
+}
+
+/// Thermal (Debye) screening of some of a species' degrees of freedom: Π = coefficient · T².
+public struct DebyeScreening: Sendable, Equatable {
+    /// How many of the species' degrees of freedom are screened (e.g. 1: the longitudinal polarisation).
+    public let screenedDegreesOfFreedom: Double
+    /// Π/T².
+    public let coefficient: Double
+    public init(screenedDegreesOfFreedom: Double, coefficient: Double) {
+        self.screenedDegreesOfFreedom = screenedDegreesOfFreedom; self.coefficient = coefficient
+    }
+}
+
+/// One particle species running in the loops.
+public struct Species: Sendable {
+    public let name: String
+    /// Degrees of freedom n_i (positive for fermions too; the statistics fixes the sign).
+    public let degreesOfFreedom: Double
+    public let statistics: Statistics
+    public let mass: FieldDependentMass
+    /// On-shell-like renormalisation (physics.md §2): the reference mass² M_i² inside the logarithm
+    /// and M'_i² in the quadratic term of V_CW+ct = n/(64π²)[m⁴(ln|m²|/M² − 3/2) + 2m²M'²].
+    public let logReferenceMassSquared: Double
+    public let quadraticReferenceMassSquared: Double
+    public let debye: DebyeScreening?
+    /// Scalars are subject to the `ScalarThermalTreatment` option (full J_B, leading high-T term, none).
+    public let isScalar: Bool
+
+    public init(name: String, degreesOfFreedom: Double, statistics: Statistics, mass: FieldDependentMass,
+                logReferenceMassSquared: Double, quadraticReferenceMassSquared: Double,
+                debye: DebyeScreening?, isScalar: Bool) {
+        self.name = name; self.degreesOfFreedom = degreesOfFreedom; self.statistics = statistics
+        self.mass = mass; self.logReferenceMassSquared = logReferenceMassSquared
+        self.quadraticReferenceMassSquared = quadraticReferenceMassSquared
+        self.debye = debye; self.isScalar = isScalar
+    }
+}
+
+/// A single-background-field model: everything the effective potential needs.
+/// A new model is one new file conforming to this protocol (see `DarkU1`).
+public protocol ParticleModel: Sendable {
+    /// Short human-readable name.
+    var name: String { get }
+    /// Zero-temperature vacuum expectation value of the background field (GeV).
+    var vev: Double { get }
+    /// Tree-level potential V0(φ) (GeV⁴) and its derivative.
+    func treePotential(_ phi: Double) -> Double
+    func treePotentialDerivative(_ phi: Double) -> Double
+    /// Species in the one-loop and thermal corrections.
+    var species: [Species] { get }
+    /// Relativistic degrees of freedom the model adds to g* when all its species are light.
+    var relativisticDegreesOfFreedom: Double { get }
+}

@@ -1,0 +1,134 @@
+import SupercoolNumerics
+
+/// A local minimum of V_eff at fixed temperature.
+public struct Minimum: Sendable, Equatable, Codable {
+    /// Field value (GeV).
+    public let phi: Double
+    /// V_eff there (GeV⁴).
+    public let value: Double
+}
+
+/// The barrier (local maximum) between the origin and the broken minimum.
+public struct Barrier: Sendable, Equatable, Codable {
+    public let phi: Double
+    /// V(barrier) − V(0) (GeV⁴).
+    public let height: Double
+}
+
+/// Phases of a Z2-symmetric single-field potential: the symmetric phase at φ = 0 and the broken
+/// minimum at φ > 0, tracked in temperature; T_c and the temperature where the barrier vanishes.
+public struct PhaseStructure: Sendable {
+    public let potential: ThermalEffectivePotential
+    /// Field range scanned for minima, in units of v (minima beyond it are not looked for).
+    public let fieldRangeInVev: Double
+    /// Grid points per v in the scan.
+    public let gridPointsPerVev: Int
+
+    public init(potential: ThermalEffectivePotential, fieldRangeInVev: Double = 2.5, gridPointsPerVev: Int = 100) {
+        self.potential = potential
+        self.fieldRangeInVev = fieldRangeInVev
+        self.gridPointsPerVev = gridPointsPerVev
+    }
+
+    var v: Double { potential.vev }
+
+    /// The deepest local minimum with φ > 0, or nil if the broken phase does not exist at T.
+    public func brokenMinimum(at T: Double) -> Minimum? {
+        let n = Int(fieldRangeInVev * Double(gridPointsPerVev))
+        let step = fieldRangeInVev * v / Double(n)
+        let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
+        var best: Minimum?
+        var previousPhi = 0.5 * step
+        var previous = dV(previousPhi)
+        for k in 1...n {
+            let phi = (Double(k) + 0.5) * step
+            let current = dV(phi)
+            if previous < 0 && current >= 0 {
+                let root = (try? RootFinder(relativeTolerance: 1e-13).root(of: dV, in: previousPhi, phi)) ?? phi
+                let value = potential.value(root, temperature: T)
+                if best == nil || value < best!.value { best = Minimum(phi: root, value: value) }
+            }
+            previous = current; previousPhi = phi
+        }
+        return best
+    }
+
+    /// ∂²V/∂φ² at the origin (GeV²): positive when the symmetric phase is (meta)stable.
+    public func curvatureAtOrigin(at T: Double) -> Double {
+        // V'(0) = 0 by symmetry, so V''(0) = lim V'(ε)/ε; ε = 1e-5 v keeps the O(ε² ln ε) error below 1e-9 v².
+        let epsilon = 1e-5 * v
+        return potential.derivative(epsilon, temperature: T) / epsilon
+    }
+
+    /// The maximum between the origin and the broken minimum, if the origin is a local minimum.
+    public func barrier(at T: Double) -> Barrier? {
+        guard curvatureAtOrigin(at: T) > 0, let broken = brokenMinimum(at: T) else { return nil }
+        let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
+        let n = max(20, Int(Double(gridPointsPerVev) * broken.phi / v))
+        var previousPhi = 1e-6 * v
+        var previous = dV(previousPhi)
+        for k in 1...n {
+            let phi = broken.phi * Double(k) / Double(n + 1)
+            let current = dV(phi)
+            if previous > 0 && current <= 0 {
+                let top = (try? RootFinder(relativeTolerance: 1e-12).root(of: dV, in: previousPhi, phi)) ?? phi
+                return Barrier(phi: top, height: potential.value(top, temperature: T) - potential.value(0, temperature: T))
+            }
+            previous = current; previousPhi = phi
+        }
+        return nil
+    }
+
+    /// ΔV(T) = V(0, T) − V(φ_b(T), T) (GeV⁴): positive when the broken phase is the deeper one.
+    public func vacuumEnergyDifference(at T: Double) -> Double? {
+        guard let broken = brokenMinimum(at: T) else { return nil }
+        return potential.value(0, temperature: T) - broken.value
+    }
+
+    /// Critical temperature: the broken and symmetric minima are degenerate (GeV); nil if the broken
+    /// minimum disappears before becoming degenerate (no first-order transition) or none is found
+    /// below `maximumInVev`·v.
+    public func criticalTemperature(maximumInVev: Double = 10) throws -> Double? {
+        var lower = 1e-3 * v
+        guard let start = vacuumEnergyDifference(at: lower), start > 0 else { return nil }
+        var upper = lower
+        var found = false
+        while upper < maximumInVev * v {
+            let next = upper * 1.1
+            guard let dv = vacuumEnergyDifference(at: next) else {
+                // The broken minimum vanished between upper and next: a first-order T_c needs ΔV → 0 first.
+                return try criticalBelowDisappearance(upper, next)
+            }
+            if dv <= 0 { lower = upper; upper = next; found = true; break }
+            upper = next
+        }
+        guard found else { return nil }
+        let f: (Double) -> Double = { T in self.vacuumEnergyDifference(at: T) ?? -1 }
+        return try RootFinder(relativeTolerance: 1e-10).root(of: f, in: lower, upper)
+    }
+
+    private func criticalBelowDisappearance(_ a: Double, _ b: Double) throws -> Double? {
+        var lo = a, hi = b
+        for _ in 0..<60 {
+            let mid = 0.5 * (lo + hi)
+            if let dv = vacuumEnergyDifference(at: mid) {
+                if dv <= 0 { return try RootFinder(relativeTolerance: 1e-10).root(of: { vacuumEnergyDifference(at: $0) ?? -1 }, in: lo, mid) }
+                lo = mid
+            } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// The temperature below T_c at which the origin turns from a minimum into a maximum (the barrier
+    /// vanishes), or nil if the origin stays metastable down to T = 0 (g > g_roll: supercooling).
+    public func barrierDisappearanceTemperature(criticalTemperature Tc: Double) throws -> Double? {
+        if curvatureAtOrigin(at: 0) > 0 { return nil }
+        guard curvatureAtOrigin(at: Tc) > 0 else { return Tc }
+        return try RootFinder(relativeTolerance: 1e-10).root(of: { curvatureAtOrigin(at: $0) }, in: 0, Tc)
+    }
+
+    /// Broken minimum at each temperature (nil where it does not exist).
+    public func trackBrokenMinimum(temperatures: [Double]) -> [(temperature: Double, minimum: Minimum?)] {
+        temperatures.map { ($0, brokenMinimum(at: $0)) }
+    }
+}

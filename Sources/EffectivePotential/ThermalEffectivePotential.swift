@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// V_eff(φ, T) = V0 + V_CW+ct + V_T + V_daisy (physics.md §2), in GeV⁴, with its analytic ∂V/∂φ.
+///
+/// - V_CW+ct = Σ_i n_i/(64π²) [m_i⁴ (ln(|m_i²|/M_i²) − 3/2) + 2 m_i² M'_i²] (on-shell-like counterterms:
+///   v and m_φ stay at their tree values; fermions enter with −n_i).
+/// - V_T = T⁴/(2π²) [Σ_b n_b J_B(m_b²/T²) − Σ_f n_f J_F(m_f²/T²)] (Quirós hep-ph/9901312 eq. 157).
+/// - Daisy: see `PotentialConventions.Daisy`.
+public struct ThermalEffectivePotential: Sendable {
+    public let model: any ParticleModel
+    public let conventions: PotentialConventions
+    let species: [Species]
+    let thermal: ThermalFunctions
+
+    public init(model: any ParticleModel, conventions: PotentialConventions = .default,
+                thermalFunctions: ThermalFunctions = .standard) {
+        self.model = model
+        self.conventions = conventions
+        self.species = model.species
+        self.thermal = thermalFunctions
+    }
+
+    public var vev: Double { model.vev }
+
+    /// V_eff(φ, T) in GeV⁴.
+    public func value(_ phi: Double, temperature T: Double) -> Double {
+        evaluate(phi, T, wantDerivative: false).value
+    }
+
+    /// ∂V_eff/∂φ in GeV³.
+    public func derivative(_ phi: Double, temperature T: Double) -> Double {
+        evaluate(phi, T, wantDerivative: true).derivative
+    }
+
+    public func valueAndDerivative(_ phi: Double, temperature T: Double) -> (value: Double, derivative: Double) {
+        evaluate(phi, T, wantDerivative: true)
+    }
+
+    /// ∂²V/∂φ² by a central difference of the analytic first derivative.
+    public func secondDerivative(_ phi: Double, temperature T: Double) -> Double {
+        let h = 1e-5 * vev
+        return (derivative(phi + h, temperature: T) - derivative(phi - h, temperature: T)) / (2 * h)
+    }
+
+    /// Whether the scalar-thermal option switches the daisy resummation of this species on.
+    @inline(__always)
+    func isResummed(_ s: Species) -> Bool {
+        guard s.debye != nil, s.statistics == .boson, conventions.daisy != .none else { return false }
+        return s.isScalar ? conventions.scalarThermal == .fullJB : true
+    }
+
+    @inline(__always)
+    private func evaluate(_ phi: Double, _ T: Double, wantDerivative: Bool) -> (value: Double, derivative: Double) {
+        var value = model.treePotential(phi)
+        var derivative = wantDerivative ? model.treePotentialDerivative(phi) : 0
+        let T2 = T * T
+        let thermalPrefactor = T2 * T2 / (2 * Double.pi * Double.pi)
+        let cwPrefactor = 1 / (64 * Double.pi * Double.pi)
+        let parwani = conventions.daisy == .parwani && T > 0
+
+        for s in species {
+            let m2 = s.mass.squared(at: phi)
+            let dm2 = s.mass.derivative(at: phi)
+            let sign: Double = s.statistics == .boson ? 1 : -1
+            let resummed = isResummed(s) && T > 0
+            let pi2 = resummed ? s.debye!.coefficient * T2 : 0
+            let screened = resummed ? s.debye!.screenedDegreesOfFreedom : 0
+            let n = s.degreesOfFreedom
+
+            // Coleman–Weinberg with on-shell counterterms; under Parwani the screened dof carry m² + Π.
+            func cw(_ mass2: Double, _ dof: Double) {
+                guard dof != 0 else { return }
+                let M2 = s.logReferenceMassSquared, Mp2 = s.quadraticReferenceMassSquared
+                let logTerm = mass2 == 0 ? 0 : log(abs(mass2) / M2)
+                value += sign * dof * cwPrefactor * (mass2 * mass2 * (logTerm - 1.5) + 2 * mass2 * Mp2)
+                if wantDerivative {
+                    // d/dm² [m⁴(ln|m²|/M² − 3/2) + 2m²M'²] = 2m²(ln|m²|/M² − 1) + 2M'²
+                    derivative += sign * dof * cwPrefactor * dm2 * (2 * mass2 * (logTerm - 1) + 2 * Mp2)
+                }
+            }
+            if parwani && screened > 0 {
+                cw(m2, n - screened)
+                cw(m2 + pi2, screened)
+            } else {
+                cw(m2, n)
+            }
+
+            guard T > 0 else { continue }
+
+            // Thermal one-loop part.
+            func thermalLoop(_ mass2: Double, _ dof: Double) {
+                guard dof != 0 else { return }
+                let y = mass2 / T2
+                if s.isScalar && conventions.scalarThermal == .leadingHighT {
+                    // Leading terms of the high-T expansion, J_B ≈ −π⁴/45 + π² y/12.
+                    value += thermalPrefactor * dof * (-pow(Double.pi, 4) / 45 + Double.pi * Double.pi / 12 * y)
+                    if wantDerivative { derivative += thermalPrefactor * dof * Double.pi * Double.pi / 12 * dm2 / T2 }
+                    return
+                }
+                let j = s.statistics == .boson ? thermal.bosonicWithDerivative(y) : thermal.fermionicWithDerivative(y)
+                value += sign * thermalPrefactor * dof * j.value
+                if wantDerivative { derivative += sign * thermalPrefactor * dof * j.derivative * dm2 / T2 }
+            }
+            if s.isScalar && conventions.scalarThermal == .none { continue }
+            if parwani && screened > 0 {
+                thermalLoop(m2, n - screened)
+                thermalLoop(m2 + pi2, screened)
+            } else {
+                thermalLoop(m2, n)
+            }
+
+            // Arnold–Espinosa daisy: −T/(12π) n_L [Re(m² + Π)^{3/2} − Re(m²)^{3/2}].
+            if conventions.daisy == .arnoldEspinosa && screened > 0 {
+                let a = max(m2 + pi2, 0), b = max(m2, 0)
+                let ra = a.squareRoot(), rb = b.squareRoot()
+                value += -T / (12 * Double.pi) * screened * (a * ra - b * rb)
+                if wantDerivative { derivative += -T / (12 * Double.pi) * screened * 1.5 * (ra - rb) * dm2 }
+            }
+        }
+        return (value, derivative)
+    }
+}
