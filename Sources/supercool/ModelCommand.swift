@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import EffectivePotential
+
+struct ModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Masses, vacuum depth, g_roll, T_c and barrier information of a DarkU1 point.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var conventionOptions: ConventionOptions
+
+    @Option(help: "text (default) or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let (darkU1, bp) = try model.resolve()
+        guard format != .csv else { throw UsageError("--format for model must be text or json") }
+        let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
+        let phases = PhaseStructure(potential: V)
+        let v = darkU1.vev
+        let deltaV0 = V.value(0, temperature: 0) - V.value(v, temperature: 0)
+        let gRoll = darkU1.rollingCoupling
+        let curvature0 = phases.curvatureAtOrigin(at: 0)
+        let barrier0 = phases.barrier(at: 0)
+        let Tc = try phases.criticalTemperature()
+        let T0 = try Tc.flatMap { try phases.barrierDisappearanceTemperature(criticalTemperature: $0) }
+        let brokenAtTc = Tc.flatMap { phases.brokenMinimum(at: $0) }
+        let barrierAtTc = Tc.flatMap { phases.barrier(at: $0) }
+        // Broken-minimum track from T_c down to 1 % of T_c.
+        let track: [(T: Double, minimum: Minimum?, depth: Double?)] = Tc.map { tc in
+            [1.0, 0.8, 0.6, 0.4, 0.2, 0.1, 0.05, 0.02, 0.01].map { f in
+                let T = f * tc
+                let m = phases.brokenMinimum(at: T)
+                return (T, m, m.map { V.value(0, temperature: T) - $0.value })
+            }
+        } ?? []
+
+        switch format {
+        case .json:
+            let json = JSONValue.object([
+                ("model", .string("DarkU1")),
+                ("benchmark_point", bp.map { .string($0.name) } ?? .null),
+                ("inputs", modelJSON(darkU1)),
+                ("conventions", conventionsJSON(conventionOptions.conventions)),
+                ("m_phi_GeV", .number(darkU1.scalarMass)),
+                ("m_Zp_GeV", .number(darkU1.darkPhotonMass)),
+                ("deltaV0_GeV4", .number(deltaV0)),
+                ("deltaV0_over_v4", .number(deltaV0 / pow(v, 4))),
+                ("deltaV0_one_loop_estimate_GeV4", .number(darkU1.vacuumDepthEstimate)),
+                ("g_roll", .optional(gRoll.isFinite ? gRoll : nil)),
+                ("curvature_at_origin_T0_GeV2", .number(curvature0)),
+                ("barrier_at_T0", .bool(barrier0 != nil)),
+                ("barrier_T0_phi_GeV", .optional(barrier0?.phi)),
+                ("barrier_T0_height_GeV4", .optional(barrier0?.height)),
+                ("Tc_GeV", .optional(Tc)),
+                ("phi_broken_at_Tc_GeV", .optional(brokenAtTc?.phi)),
+                ("barrier_at_Tc_height_GeV4", .optional(barrierAtTc?.height)),
+                ("T_barrier_vanishes_GeV", .optional(T0)),
+                ("broken_minimum_track", .array(track.map {
+                    .object([("T_GeV", .number($0.T)), ("phi_GeV", .optional($0.minimum?.phi)), ("DeltaV_GeV4", .optional($0.depth))])
+                })),
+            ])
+            print(try json.rendered())
+        default:
+            func f(_ x: Double?, _ unit: String = "") -> String { x.map { String(format: "%.6g", $0) + unit } ?? "none" }
+            print("DarkU1\(bp.map { " (\($0.name))" } ?? ""): v = \(v) GeV, λ = \(darkU1.lambda), g = \(darkU1.gauge)")
+            print("conventions: \(conventionOptions.conventions.label)")
+            print("m_φ  = \(f(darkU1.scalarMass, " GeV"))   (√(2λ) v)")
+            print("m_Z' = \(f(darkU1.darkPhotonMass, " GeV"))   (g v)")
+            print("ΔV0  = \(f(deltaV0, " GeV⁴")) = \(f(deltaV0 / pow(v, 4))) v⁴   (one-loop estimate v⁴[λ/4 − 3g⁴/128π²] = \(f(darkU1.vacuumDepthEstimate / pow(v, 4))) v⁴)")
+            print("g_roll = \(f(gRoll.isFinite ? gRoll : nil))   (g − g_roll = \(f(gRoll.isFinite ? darkU1.gauge - gRoll : nil)))")
+            if let b = barrier0 {
+                print("T = 0: barrier at φ = \(f(b.phi, " GeV")), height \(f(b.height, " GeV⁴")) (origin metastable: supercooling possible)")
+            } else {
+                print("T = 0: no barrier at the origin (V''(0) = \(f(curvature0, " GeV²")))")
+            }
+            print("T_c  = \(f(Tc, " GeV"))\(brokenAtTc.map { "   (broken minimum at φ = \(f($0.phi, " GeV")))" } ?? "")")
+            print("barrier vanishes at T = \(T0.map { f($0, " GeV") } ?? (Tc == nil ? "n/a" : "never (persists to T = 0)"))")
+            if !track.isEmpty {
+                print("broken minimum:  T [GeV]        φ_b [GeV]      V(0) − V(φ_b) [GeV⁴]")
+                for row in track {
+                    print("                 " + f(row.T).padding(toLength: 15, withPad: " ", startingAt: 0)
+                          + f(row.minimum?.phi).padding(toLength: 15, withPad: " ", startingAt: 0) + f(row.depth))
+                }
+            }
+        }
+    }
+}

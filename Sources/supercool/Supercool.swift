@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Supercool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supercool",
+        abstract: "Supercooled first-order phase transitions of a dark U(1) sector, their gravitational waves and PTA fits.",
+        discussion: "Energies in GeV unless said. Exit codes: 0 success, 2 bad input, 3 a physics answer that is not a number (e.g. no barrier), 1 internal error.",
+        subcommands: [PotentialCommand.self, ModelCommand.self]
+    )
+
+    /// Parse, run, and turn every error into one line on stderr with a documented exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UsageError {
+            fail("error: \(error.description)", code: 2)
+        } catch let error as PhysicsOutcome {
+            fail("\(error.description)", code: 3)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = Self.message(for: error)
+            if code == .validationFailure || error is ValidationError || "\(type(of: error))".contains("Parser") || code.rawValue == 64 {
+                fail("error: \(message.isEmpty ? String(describing: error) : message)", code: 2)
+            }
+            fail("error: \(message.isEmpty ? String(describing: error) : message)", code: 1)
+        }
+    }
+
+    static func fail(_ line: String, code: Int32) -> Never {
+        let single = line.split(whereSeparator: \.isNewline).first.map(String.init) ?? line
+        FileHandle.standardError.write((single + "\n").data(using: .utf8)!)
+        Foundation.exit(code)
+    }
+}
