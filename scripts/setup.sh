@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system packages Supercool needs (Debian): libgsl-dev (GSL) and pkg-config.
+# Safe to re-run; does nothing when they are present.
+set -euo pipefail
+need=()
+pkg-config --exists gsl 2>/dev/null || need+=(libgsl-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}"
+fi
+pkg-config --modversion gsl >/dev/null
