@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "EffectivePotential", targets: ["EffectivePotential"]),
         .library(name: "Bounce", targets: ["Bounce"]),
         .library(name: "Cosmology", targets: ["Cosmology"]),
+        .library(name: "TransitionHistory", targets: ["TransitionHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,10 +31,12 @@ let package = Package(
         .target(name: "Cosmology", dependencies: ["SupercoolNumerics"]),
         // Stage 2: O(3)/O(4) bounce by overshoot/undershoot shooting.
         .target(name: "Bounce", dependencies: ["SupercoolNumerics"]),
+        // Stage 3: S3/T(T) of a model, nucleation, percolation, completion, α, β/H, H*R*.
+        .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "SupercoolNumerics"]),
         .executableTarget(
             name: "supercool",
             dependencies: [
-                "EffectivePotential", "Cosmology", "Bounce", "SupercoolNumerics",
+                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "SupercoolNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "EffectivePotentialTests", dependencies: ["EffectivePotential", "SupercoolNumerics"]),
         .testTarget(name: "CosmologyTests", dependencies: ["Cosmology"]),
         .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
+        .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
         .testTarget(name: "CLITests", dependencies: ["supercool"]),
     ],
     swiftLanguageModes: [.v6]

@@ -37,17 +37,37 @@ public struct AdaptiveODEIntegrator: Sendable {
         public let steps: Int
         /// True if the observer stopped the integration; false if `tEnd` was reached.
         public let stoppedByObserver: Bool
+        @inlinable public init(t: Double, state: State, steps: Int, stoppedByObserver: Bool) {
+            self.t = t; self.state = state; self.steps = steps; self.stoppedByObserver = stoppedByObserver
+        }
     }
 
-    /// Integrate from (t0, y0) towards tEnd, calling `observer(t, y)` after each accepted step.
-    /// Throws if GSL reports a failure, the step size underflows, or `maxSteps` is exceeded.
-    public func integrate<State: SIMD>(
-        from t0: Double, _ y0: State, to tEnd: Double, initialStep: Double,
-        rhs: (Double, State) -> State,
-        observer: (Double, State) -> StepDecision
-    ) throws -> Outcome<State> where State.Scalar == Double {
+    /// Integrate the four-component system y' = rhs(t, y) from (t0, y0) towards tEnd, calling
+    /// `observer(t, y)` after each accepted step. Throws if GSL reports a failure, the state becomes
+    /// non-finite, or `maxSteps` is exceeded. (Concrete SIMD4 state: no generic dispatch per call.)
+    public func integrate(
+        from t0: Double, _ y0: SIMD4<Double>, to tEnd: Double, initialStep: Double,
+        rhs: (Double, SIMD4<Double>) -> SIMD4<Double>,
+        observer: (Double, SIMD4<Double>) -> StepDecision
+    ) throws -> Outcome<SIMD4<Double>> {
+        let result = try integrateRaw(
+            from: t0, [y0[0], y0[1], y0[2], y0[3]], to: tEnd, initialStep: initialStep,
+            rhs: { t, y, dydt in
+                let d = rhs(t, SIMD4(y[0], y[1], y[2], y[3]))
+                dydt[0] = d[0]; dydt[1] = d[1]; dydt[2] = d[2]; dydt[3] = d[3]
+            },
+            observer: { t, y in observer(t, SIMD4(y[0], y[1], y[2], y[3])) })
+        let y = result.state
+        return Outcome(t: result.t, state: SIMD4(y[0], y[1], y[2], y[3]), steps: result.steps, stoppedByObserver: result.stopped)
+    }
+
+    func integrateRaw(
+        from t0: Double, _ y0: [Double], to tEnd: Double, initialStep: Double,
+        rhs: (Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void,
+        observer: (Double, UnsafePointer<Double>) -> StepDecision
+    ) throws -> (t: Double, state: [Double], steps: Int, stopped: Bool) {
         ensureGSLReady()
-        let dimension = State.scalarCount
+        let dimension = y0.count
         let type: UnsafePointer<gsl_odeiv2_step_type>!
         switch stepper {
         case .rk8pd: type = cgsl_odeiv2_rk8pd()
@@ -65,12 +85,7 @@ public struct AdaptiveODEIntegrator: Sendable {
             gsl_odeiv2_step_free(step)
         }
         return try withoutActuallyEscaping(rhs) { escapable in
-            let box = VectorFieldBox { t, y, dydt in
-                var state = State()
-                for i in 0..<State.scalarCount { state[i] = y[i] }
-                let d = escapable(t, state)
-                for i in 0..<State.scalarCount { dydt[i] = d[i] }
-            }
+            let box = VectorFieldBox(escapable)
             return try withExtendedLifetime(box) {
                 var system = gsl_odeiv2_system(
                     function: { t, y, dydt, params in
@@ -80,39 +95,28 @@ public struct AdaptiveODEIntegrator: Sendable {
                     jacobian: nil,
                     dimension: dimension,
                     params: Unmanaged.passUnretained(box).toOpaque())
-                var y = [Double](repeating: 0, count: dimension)
-                for i in 0..<dimension { y[i] = y0[i] }
+                var y = y0
                 var t = t0
                 var h = initialStep
                 var steps = 0
                 while steps < maxSteps {
-                    if (tEnd - t) * (tEnd - t0) <= 0 {
-                        return Outcome(t: t, state: Self.load(y), steps: steps, stoppedByObserver: false)
-                    }
+                    if (tEnd - t) * (tEnd - t0) <= 0 { return (t, y, steps, false) }
                     let status = y.withUnsafeMutableBufferPointer { yp in
                         gsl_odeiv2_evolve_apply(evolve, control, step, &system, &t, tEnd, &h, yp.baseAddress)
                     }
                     steps += 1
                     try check(status, "ODE step at t = \(t)")
-                    let state: State = Self.load(y)
-                    for i in 0..<dimension where !state[i].isFinite {
+                    for i in 0..<dimension where !y[i].isFinite {
                         throw NumericalError("ODE: non-finite state at t = \(t)")
                     }
-                    if observer(t, state) == .stop {
-                        return Outcome(t: t, state: state, steps: steps, stoppedByObserver: true)
-                    }
+                    let decision = y.withUnsafeBufferPointer { observer(t, $0.baseAddress!) }
+                    if decision == .stop { return (t, y, steps, true) }
                 }
                 throw NumericalError("ODE: more than \(maxSteps) steps before t = \(tEnd) (reached t = \(t))")
             }
         }
     }
 
-    @inline(__always)
-    private static func load<State: SIMD>(_ y: [Double]) -> State where State.Scalar == Double {
-        var s = State()
-        for i in 0..<State.scalarCount { s[i] = y[i] }
-        return s
-    }
 }
 
 /// Non-generic box (a C callback cannot capture generic parameters).

@@ -18,6 +18,10 @@ public enum SpecialFunctions {
         return r.val
     }
 
+    /// e^{-|x|} I_0(x) and e^{-|x|} I_1(x) (fast Chebyshev fits in GSL).
+    public static func besselI0Scaled(_ x: Double) -> Double { ensureGSLReady(); return gsl_sf_bessel_I0_scaled(x) }
+    public static func besselI1Scaled(_ x: Double) -> Double { ensureGSLReady(); return gsl_sf_bessel_I1_scaled(x) }
+
     /// Riemann ζ(s), s ≠ 1.
     public static func zeta(_ s: Double) throws -> Double {
         ensureGSLReady()

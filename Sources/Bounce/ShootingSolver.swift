@@ -1,0 +1,367 @@
+import SupercoolNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Overshoot/undershoot shooting for single-field bounces (Coleman 1977; the scheme of
+/// CosmoTransitions' SingleFieldInstanton, Wainwright arXiv:1109.4189 §3, and BubbleProfiler
+/// arXiv:1805.07945 §3, re-derived here):
+///
+/// - Near the true vacuum the equation is linear, δ'' + (d−1)/r δ' = m² δ with m² = V''(φ_t), solved by
+///   δ = A f_d(m r), f_d(x) = Γ(ν+1)(2/x)^ν I_ν(x), ν = d/2 − 1 (f_3 = sinh x / x). The trajectory
+///   starts where that solution reaches a small fraction of |φ_f − φ_t|, so the long wait of a thin
+///   wall is done analytically, and the shooting variable is ln A: φ(0) − φ_t = A may be far below
+///   double precision (thin walls with ln A ≈ −10⁶ are fine).
+/// - Overshoot (φ passes φ_f) and undershoot (φ' turns back first) give a continuous, signed miss
+///   distance that is bracketed and then solved by the Illinois variant of regula falsi.
+/// - The ODE is integrated by GSL's adaptive Prince–Dormand 8(9), together with the kinetic and
+///   potential parts of the action, in units of L = 1/m and |φ_f − φ_t|.
+public struct BounceSolver: Sendable {
+    /// The ODE integrator (stepper and tolerances are injectable).
+    public var integrator: AdaptiveODEIntegrator
+    /// Where the linearised solution hands over to the ODE: this fraction of |φ_f − φ_t|.
+    public var linearStartFraction: Double
+    /// Upper bound on trajectories shot per bounce.
+    public var maxShots: Int
+    /// A bounce with |S/S_kinetic − 1| above this is reported as a failure.
+    public var derrickTolerance: Double
+    /// Keep the (r, φ, φ') profile in the result.
+    public var recordProfile: Bool
+    /// Converged when the squared miss (speed at φ_f over m_f, or distance short of φ_f, in units of
+    /// |φ_f − φ_t|) is below this: 1e-14 ⇔ a miss of 1e-7, which moves S by ~1e-11 (measured).
+    public var missTolerance: Double = 1e-14
+
+    public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
+                linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
+        self.integrator = integrator
+        self.linearStartFraction = linearStartFraction
+        self.maxShots = maxShots
+        self.derrickTolerance = derrickTolerance
+        self.recordProfile = recordProfile
+    }
+
+    public func solve(_ problem: BounceProblem) -> BounceOutcome {
+        do {
+            return try solveThrowing(problem)
+        } catch let error as ShootingError {
+            return .failed(error.message)
+        } catch {
+            return .failed("numerical error: \(error)")
+        }
+    }
+
+    struct ShootingError: Error { let message: String }
+
+    private func solveThrowing(_ problem: BounceProblem) throws -> BounceOutcome {
+        let V = problem.potential
+        let d = problem.dimension
+        let phiT = problem.trueVacuum, phiF = problem.falseVacuum
+        guard d >= 2, d <= 10, d.isFinite else { throw ShootingError(message: "dimension must be in [2, 10], got \(d)") }
+        guard phiT.isFinite, phiF.isFinite, phiT != phiF else { throw ShootingError(message: "true and false vacua must be distinct finite numbers") }
+        let vT = V.value(phiT), vF = V.value(phiF)
+        guard vT.isFinite, vF.isFinite else { throw ShootingError(message: "potential is not finite at the vacua") }
+        if vT >= vF {
+            return .noTunnelling(vT == vF ? "degenerate vacua: V(true) = V(false) = \(vT)" : "inverted vacua: V(true) = \(vT) > V(false) = \(vF)")
+        }
+        let mass2 = V.secondDerivative(phiT)
+        guard mass2 > 0, mass2.isFinite else { return .noTunnelling("the true vacuum φ = \(phiT) is not a minimum (V'' = \(mass2))") }
+
+        let scaling = Scaling(potential: V, phiTrue: phiT, phiFalse: phiF, mass2: mass2)
+        // The false vacuum must be stationary (to the precision of the potential).
+        let slopeF = scaling.dW(1)
+        guard abs(slopeF) < 1e-6 * max(1, abs(scaling.dW(0.5))) else {
+            return .noTunnelling("φ = \(phiF) is not a stationary point of V (V' = \(V.derivative(phiF)))")
+        }
+
+        // Barrier: the top of ΔV between the vacua, and the escape point ΔV = 0 on the true side.
+        let grid = 400
+        var top = 1.0, topValue = -Double.infinity
+        for k in 1..<grid {
+            let psi = Double(k) / Double(grid)
+            let w = scaling.deltaV(psi)
+            if w > topValue { topValue = w; top = psi }
+        }
+        let curvatureF = scaling.secondDW(1)
+        if topValue <= 0 || curvatureF < 0 {
+            return .barrierVanished("no barrier between φ_false = \(phiF) and φ_true = \(phiT): S = 0")
+        }
+        // Largest root of ΔV in (0, top): scan down from the top, then refine.
+        var lowerPsi = 0.0
+        var k = Int(top * Double(grid))
+        while k > 0 {
+            let psi = Double(k) / Double(grid)
+            if scaling.deltaV(psi) < 0 { lowerPsi = psi; break }
+            k -= 1
+        }
+        let escape = try RootFinder(absoluteTolerance: 1e-15, relativeTolerance: 1e-14).root(of: scaling.deltaV, in: lowerPsi, top)
+
+        let massF = max(curvatureF, 0).squareRoot()
+        let context = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
+                                  rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
+                                  integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
+
+        var shots = 0
+        func shoot(_ lnA: Double) throws -> Shot {
+            shots += 1
+            guard shots <= maxShots else { throw ShootingError(message: "no convergence after \(maxShots) shots") }
+            return try context.shoot(lnA: lnA)
+        }
+
+        // Bracket: ln A at the escape point undershoots; go down until a shot overshoots.
+        // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
+        var hi = log(escape)
+        var shotHi = Shot(lnA: hi, miss: -(1 - escape) * (1 - escape), kinetic: 0, potential: 0, halfwayRadius: 0, maxSlope: 0, profile: nil)
+        var lo = hi - 4, shotLo = try shoot(lo)
+        while shotLo.miss < 0 {
+            hi = lo; shotHi = shotLo
+            lo = 2 * lo - 4
+            guard lo > -1e9 else { throw ShootingError(message: "no overshoot for ln A down to −10⁹: wall thinner than the solver resolves") }
+            shotLo = try shoot(lo)
+        }
+
+        // Illinois regula falsi on the signed miss distance (overshoot > 0 > undershoot).
+        var best = abs(shotLo.miss) < abs(shotHi.miss) ? shotLo : shotHi
+        var fLo = shotLo.miss, fHi = shotHi.miss
+        var side = 0
+        while best.miss != 0 && abs(best.miss) > missTolerance {
+            let width = abs(hi - lo)
+            if width <= 4 * Double.ulpOfOne * max(1, abs(lo), abs(hi)) || width < 1e-14 { break }
+            var x = (lo * fHi - hi * fLo) / (fHi - fLo)
+            if !(x > min(lo, hi) && x < max(lo, hi)) || !x.isFinite { x = 0.5 * (lo + hi) }
+            let s = try shoot(x)
+            if abs(s.miss) < abs(best.miss) || s.miss == 0 { best = s }
+            if s.miss > 0 {
+                lo = x; fLo = s.miss
+                if side == 1 { fHi *= 0.5 }
+                side = 1
+            } else {
+                hi = x; fHi = s.miss
+                if side == -1 { fLo *= 0.5 }
+                side = -1
+            }
+        }
+
+        let omega = 2 * pow(Double.pi, d / 2) / tgamma(d / 2)
+        let unit = omega * scaling.fieldScale * scaling.fieldScale * pow(scaling.length, d - 2)
+        let action = unit * (best.kinetic + best.potential)
+        let kineticAction = unit * (2 / d) * best.kinetic
+        let ratio = action / kineticAction
+        guard action.isFinite, kineticAction > 0 else { throw ShootingError(message: "non-finite action") }
+        guard abs(ratio - 1) <= derrickTolerance else {
+            throw ShootingError(message: "Derrick identity violated: S/S_kin − 1 = \(ratio - 1) > \(derrickTolerance) after \(shots) shots (bracket width \(abs(hi - lo)) in ln A)")
+        }
+        let offset = best.lnA + log(scaling.fieldScale)
+        let phi0 = phiT + scaling.sign * scaling.fieldScale * exp(best.lnA)
+        let profile = best.profile.map { points in
+            points.map { ProfilePoint(r: $0.0 * scaling.length, phi: phiT + scaling.sign * scaling.fieldScale * $0.1,
+                                      dphi: scaling.sign * scaling.fieldScale / scaling.length * $0.2) }
+        }
+        return .bounce(Bounce(action: action, kineticAction: kineticAction, phi0: phi0, log10Phi0Offset: offset / log(10.0),
+                              trueVacuum: phiT, falseVacuum: phiF,
+                              wallRadius: best.halfwayRadius * scaling.length,
+                              wallThickness: scaling.length / max(best.maxSlope, 1e-300),
+                              dimension: d, shots: shots, bracketWidth: abs(hi - lo), profile: profile))
+    }
+}
+
+/// Dimensionless variables: ψ = (φ − φ_t)/(φ_f − φ_t) runs from 0 (true) to 1 (false); ρ = m r.
+struct Scaling: Sendable {
+    let potential: any BouncePotential
+    let phiTrue: Double
+    let sign: Double
+    let fieldScale: Double   // |φ_f − φ_t|
+    let length: Double       // 1/m
+    let vFalse: Double
+    let energyFactor: Double // L²/|Δ|²
+
+    init(potential: any BouncePotential, phiTrue: Double, phiFalse: Double, mass2: Double) {
+        self.potential = potential
+        self.phiTrue = phiTrue
+        self.sign = phiFalse > phiTrue ? 1 : -1
+        self.fieldScale = abs(phiFalse - phiTrue)
+        self.length = 1 / mass2.squareRoot()
+        self.vFalse = potential.value(phiFalse)
+        self.energyFactor = length * length / (fieldScale * fieldScale)
+    }
+
+    @inline(__always) func phi(_ psi: Double) -> Double { phiTrue + sign * fieldScale * psi }
+    /// (V(φ) − V_f) L²/Δ².
+    @inline(__always) func deltaV(_ psi: Double) -> Double { (potential.value(phi(psi)) - vFalse) * energyFactor }
+    /// d/dψ of the scaled potential: the right-hand side of ψ'' + α/ρ ψ' = W'(ψ).
+    @inline(__always) func dW(_ psi: Double) -> Double { sign * potential.derivative(phi(psi)) * length * length / fieldScale }
+    /// (ΔV, W') at once.
+    @inline(__always) func deltaVAndDW(_ psi: Double) -> (Double, Double) {
+        let (v, dv) = potential.valueAndDerivative(phi(psi))
+        return ((v - vFalse) * energyFactor, sign * dv * length * length / fieldScale)
+    }
+    func secondDW(_ psi: Double) -> Double { potential.secondDerivative(phi(psi)) * length * length }
+}
+
+/// The outcome of one trajectory.
+struct Shot {
+    let lnA: Double
+    /// > 0: overshoot (speed at φ_f); < 0: undershoot (distance short of φ_f at the turning point).
+    let miss: Double
+    let kinetic: Double
+    let potential: Double
+    let halfwayRadius: Double
+    let maxSlope: Double
+    let profile: [(Double, Double, Double)]?
+}
+
+struct ShotContext {
+    let scaling: Scaling
+    let dimension: Double
+    let linearStart: Double
+    let rangeAfterStart: Double
+    let integrator: AdaptiveODEIntegrator
+    let record: Bool
+    /// √V''(φ_f) in units of m_t (floored: a nearly massless false vacuum still gives a finite scale).
+    let falseMass: Double
+
+    var nu: Double { dimension / 2 - 1 }
+
+    /// ln f_d(x) = ln[Γ(ν+1)(2/x)^ν I_ν(x)], overflow-free; closed forms for d = 3 and 4.
+    func logF(_ x: Double) -> Double {
+        if x < 1e-4 { return x * x / (4 * (nu + 1)) }
+        if dimension == 3 {
+            return x + log1p(-exp(-2 * x)) - log(2 * x)     // sinh x / x
+        }
+        if dimension == 4 {
+            return log(2 * SpecialFunctions.besselI1Scaled(x) / x) + x   // 2 I_1(x)/x
+        }
+        let scaled = (try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan
+        return lgamma(nu + 1) + nu * log(2 / x) + log(scaled) + x
+    }
+
+    /// f'/f = I_{ν+1}(x)/I_ν(x).
+    func logDerivativeF(_ x: Double) -> Double {
+        if x < 1e-4 { return x / (2 * (nu + 1)) }
+        if dimension == 3 {
+            return (x > 20 ? 1 : 1 / tanh(x)) - 1 / x          // coth x − 1/x
+        }
+        if dimension == 4 {
+            let i1 = SpecialFunctions.besselI1Scaled(x)
+            return SpecialFunctions.besselI0Scaled(x) / i1 - 2 / x   // I_2/I_1 = I_0/I_1 − 2/x
+        }
+        let a = (try? SpecialFunctions.besselInuScaled(nu + 1, x)) ?? .nan
+        let b = (try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan
+        return a / b
+    }
+
+    /// Solve ln f(x) = target (> 0) for x by safeguarded Newton iteration (ln f is convex-ish, monotone).
+    func solveLogF(_ target: Double) throws -> Double {
+        var lo = 0.0, hi = target + 10
+        while logF(hi) < target { lo = hi; hi *= 2 }
+        var x = min(max(target + log(2 * max(target, 1)), lo), hi)
+        for _ in 0..<100 {
+            let g = logF(x) - target
+            if g > 0 { hi = x } else { lo = x }
+            let slope = logDerivativeF(x)
+            var next = x - g / slope
+            if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+            if abs(next - x) <= 2 * Double.ulpOfOne * max(1, x) || hi - lo <= 2 * Double.ulpOfOne * max(1, x) { return next }
+            x = next
+        }
+        throw BounceSolver.ShootingError(message: "could not place the start of the trajectory (ln f = \(target))")
+    }
+
+    func shoot(lnA: Double) throws -> Shot {
+        let alpha = dimension - 1
+        let d = dimension
+        var rho0: Double, psi0: Double, dpsi0: Double
+        var kinetic = 0.0, potential = 0.0
+        var interior: [(Double, Double, Double)] = []
+        let a = exp(lnA)
+        if lnA < log(linearStart) {
+            // Linear regime: start where A f(ρ) = linearStart.
+            let target = log(linearStart) - lnA
+            let x0 = try solveLogF(target)
+            rho0 = x0
+            psi0 = linearStart
+            dpsi0 = linearStart * logDerivativeF(x0)
+            // Interior: ΔV(0) ρ0^d/d, plus the quadratic corrections ∫ρ^α ψ²/2 and ∫ρ^α ψ'²/2 where
+            // ψ = A f(ρ) ≤ linearStart. Since f ∝ e^ρ there, both ≈ ρ0^α ψ0²/4: a relative effect of
+            // order linearStart² (1e-8), so this estimate (error O(1/ρ0) of it) is ample.
+            let alphaPower = pow(x0, alpha)
+            potential = scaling.deltaV(0) * alphaPower * x0 / d + alphaPower * psi0 * psi0 / 4
+            kinetic = alphaPower * dpsi0 * dpsi0 / 4
+            let linearPsi: (Double) -> Double = { rho in exp(lnA + self.logF(rho)) }
+            if record {
+                let n = 40
+                for i in 0..<n {
+                    let rho = x0 * Double(i) / Double(n)
+                    let p = linearPsi(rho)
+                    interior.append((rho, p, p * logDerivativeF(rho)))
+                }
+            }
+        } else {
+            // Far from the true vacuum: Taylor start φ = φ0 + V'(φ0) r²/(2d) at small ρ0.
+            psi0 = a
+            let slope = scaling.dW(a)
+            rho0 = 1e-4 / max(1, abs(slope).squareRoot())
+            let psiStart = a + slope * rho0 * rho0 / (2 * d)
+            dpsi0 = slope * rho0 / d
+            kinetic = 0.5 * pow(slope / d, 2) * pow(rho0, d + 2) / (d + 2)
+            potential = scaling.deltaV(a) * pow(rho0, d) / d
+            if record { interior.append((0, a, 0)) }
+            psi0 = psiStart
+        }
+
+        // ψ, ψ', K, U with K' = ρ^α ψ'²/2 and U' = ρ^α ΔV(ψ).
+        let start = SIMD4<Double>(psi0, dpsi0, kinetic, potential)
+        var miss = 0.0
+        var previous = (rho0, start)
+        var halfway = Double.nan
+        var maxSlope = abs(dpsi0)
+        var profile = interior
+        if record { profile.append((rho0, psi0, dpsi0)) }
+        var stopState = start
+        var finished = false
+        let end = rho0 + rangeAfterStart
+        let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3,
+            rhs: { rho, y in
+                let friction = rho > 0 ? alpha / rho * y[1] : 0
+                let r = alpha == 2 ? rho * rho : (alpha == 3 ? rho * rho * rho : pow(rho, alpha))
+                let (dv, dw) = scaling.deltaVAndDW(y[0])
+                return SIMD4(y[1], dw - friction, r * 0.5 * y[1] * y[1], r * dv)
+            },
+            observer: { rho, y in
+                if record { profile.append((rho, y[0], y[1])) }
+                maxSlope = max(maxSlope, abs(y[1]))
+                if halfway.isNaN && y[0] >= 0.5 && previous.1[0] < 0.5 {
+                    let t = (0.5 - previous.1[0]) / (y[0] - previous.1[0])
+                    halfway = previous.0 + t * (rho - previous.0)
+                }
+                if y[0] >= 1 {
+                    // Overshoot: speed when crossing φ_f (linear interpolation inside the step);
+                    // the action integrals are interpolated back to the crossing too.
+                    let t = (1 - previous.1[0]) / (y[0] - previous.1[0])
+                    // Near the root both miss measures go like √|ln A − ln A*|; squaring them (and
+                    // dividing the speed by the false-vacuum mass) makes the function ~linear there,
+                    // so regula falsi converges superlinearly.
+                    let speed = (previous.1[1] + t * (y[1] - previous.1[1])) / falseMass
+                    miss = speed * speed
+                    stopState = previous.1 + t * (y - previous.1)
+                    finished = true
+                    return .stop
+                }
+                if y[1] < 0 {
+                    // Undershoot: turned back short of φ_f.
+                    let short = 1 - max(y[0], previous.1[0])
+                    miss = -short * short
+                    stopState = y[0] >= previous.1[0] ? y : previous.1
+                    finished = true
+                    return .stop
+                }
+                previous = (rho, y)
+                return .proceed
+            })
+        if !finished { stopState = outcome.state; miss = 0 }
+        if halfway.isNaN { halfway = rho0 }
+        return Shot(lnA: lnA, miss: miss, kinetic: stopState[2], potential: stopState[3],
+                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil)
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import Bounce
+import EffectivePotential
+import TransitionHistory
+
+struct BounceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bounce",
+        abstract: "O(3)/O(4) bounce action of a polynomial potential, or of the DarkU1 thermal potential at T.",
+        discussion: """
+        Polynomial: V(φ) = Σ c_n φⁿ from --polynomial c0,c1,c2,…; the false vacuum defaults to 0 and the \
+        true vacuum is the global minimum (or --true-vacuum). Model: --bp BP1 --T 0.02 (or --v --lambda --g --T), \
+        false vacuum φ = 0, true vacuum the broken minimum; prints S3 and S3/T (d = 3).
+        JSON keys: action, action_over_T (model), phi0, log10_phi0_offset, true_vacuum, false_vacuum, \
+        wall_radius, wall_thickness, derrick_ratio, shots, bracket_width, median_time_ms.
+        Exit code 3 when there is no bounce (no barrier: S = 0; degenerate or inverted vacua).
+        """)
+
+    @Option(name: .customLong("polynomial"), parsing: .unconditional, help: "Coefficients c0,c1,c2,… of V(φ) = Σ c_n φⁿ.")
+    var polynomial: String?
+
+    @Option(name: .customLong("false-vacuum"), parsing: .unconditional, help: "False vacuum φ (polynomial mode, default 0).")
+    var falseVacuum: Double = 0
+
+    @Option(name: .customLong("true-vacuum"), parsing: .unconditional, help: "True vacuum φ (polynomial mode; default: the global minimum).")
+    var trueVacuum: Double?
+
+    @Option(parsing: .unconditional, help: "Euclidean dimension: 3 (thermal S3) or 4 (vacuum S4). Default 3.")
+    var dimension: Int = 3
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var conventionOptions: ConventionOptions
+
+    @Option(name: .customLong("T"), parsing: .unconditional, help: "Temperature in GeV (model mode, > 0).")
+    var temperature: Double?
+
+    @Option(help: "text (default) or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Write the profile (r, phi, dphi_dr) as CSV to this file.")
+    var profile: String?
+
+    @Option(parsing: .unconditional, help: "Solve this many times and report the median wall time (1…10000).")
+    var `repeat`: Int = 1
+
+    func run() throws {
+        guard dimension == 3 || dimension == 4 else { throw UsageError("--dimension must be 3 or 4, got \(dimension)") }
+        guard (1...10_000).contains(`repeat`) else { throw UsageError("--repeat must be in 1…10000, got \(`repeat`)") }
+        guard format != .csv else { throw UsageError("--format for bounce must be text or json") }
+        var solver = BounceSolver()
+        solver.recordProfile = profile != nil
+
+        let problem: BounceProblem
+        var T: Double?
+        var header: [(String, JSONValue)] = []
+        if let text = polynomial {
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let coefficients = try parts.map { part -> Double in
+                guard let x = Double(part), x.isFinite else { throw UsageError("--polynomial: '\(part)' is not a finite number (expected c0,c1,c2,…)") }
+                return x
+            }
+            guard coefficients.count >= 3 else { throw UsageError("--polynomial needs at least 3 coefficients (c0,c1,c2), got \(coefficients.count)") }
+            guard falseVacuum.isFinite else { throw UsageError("--false-vacuum must be a finite number") }
+            let V = PolynomialPotential(coefficients: coefficients)
+            let tv = try trueVacuum ?? PolynomialVacua.globalMinimum(of: V, falseVacuum: falseVacuum)
+            guard tv.isFinite else { throw UsageError("--true-vacuum must be a finite number") }
+            problem = BounceProblem(potential: V, falseVacuum: falseVacuum, trueVacuum: tv, dimension: Double(dimension))
+            header = [("potential", .string("polynomial")), ("coefficients", .array(coefficients.map { .number($0) }))]
+        } else {
+            let (darkU1, _) = try model.resolve()
+            guard let t = temperature else { throw UsageError("missing --T (temperature in GeV, > 0) for the model bounce") }
+            guard t.isFinite, t > 0 else { throw UsageError("--T must be a finite temperature > 0 GeV, got \(t)") }
+            T = t
+            let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
+            let tunnelling = ThermalTunnelling(potential: V, solver: solver)
+            guard let broken = tunnelling.phases.brokenMinimum(at: t), broken.value < V.value(0, temperature: t) else {
+                throw PhysicsOutcome("no tunnelling at T = \(t) GeV: no broken minimum deeper than the symmetric phase (T ≥ T_c?)")
+            }
+            if tunnelling.phases.curvatureAtOrigin(at: t) <= 0 {
+                throw PhysicsOutcome("barrier vanished at T = \(t) GeV: the origin is unstable, S3 = 0 (no tunnelling needed)")
+            }
+            problem = BounceProblem(potential: ThermalBouncePotential(potential: V, temperature: t), falseVacuum: 0,
+                                    trueVacuum: broken.phi, dimension: Double(dimension))
+            header = [("potential", .string("DarkU1 thermal")), ("inputs", modelJSON(darkU1)), ("T_GeV", .number(t)),
+                      ("conventions", conventionsJSON(conventionOptions.conventions))]
+        }
+
+        var times = [Double]()
+        var outcome: BounceOutcome = .failed("not run")
+        for _ in 0..<`repeat` {
+            let start = DispatchTime.now().uptimeNanoseconds
+            outcome = solver.solve(problem)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+
+        let b: Bounce
+        switch outcome {
+        case .bounce(let found): b = found
+        case .barrierVanished(let why): throw PhysicsOutcome("barrier vanished: \(why)")
+        case .noTunnelling(let why): throw PhysicsOutcome("no tunnelling: \(why)")
+        case .failed(let why): throw PhysicsOutcome("bounce failed: \(why)")
+        }
+        if let path = profile, let points = b.profile {
+            var csv = "# bounce profile, d = \(dimension); r in 1/[field unit] (1/GeV for the model)\nr,phi,dphi_dr\n"
+            for p in points { csv += "\(p.r),\(p.phi),\(p.dphi)\n" }
+            do { try csv.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw UsageError("--profile: cannot write \(path): \(error.localizedDescription)")
+            }
+        }
+        let actionName = dimension == 3 ? "S3" : "S4"
+        switch format {
+        case .json:
+            var fields = header
+            fields += [("dimension", .integer(dimension)), ("action", .number(b.action))]
+            if let t = T { fields.append(("action_over_T", .number(b.action / t))) }
+            fields += [
+                ("phi0", .number(b.phi0)), ("log10_phi0_offset", .number(b.log10Phi0Offset)),
+                ("true_vacuum", .number(b.trueVacuum)), ("false_vacuum", .number(b.falseVacuum)),
+                ("wall_radius", .number(b.wallRadius)), ("wall_thickness", .number(b.wallThickness)),
+                ("derrick_ratio", .number(b.derrickRatio)), ("kinetic_action", .number(b.kineticAction)),
+                ("shots", .integer(b.shots)), ("bracket_width", .number(b.bracketWidth)),
+                ("median_time_ms", .number(median)), ("repeats", .integer(`repeat`)),
+            ]
+            print(try JSONValue.object(fields).rendered())
+        default:
+            print("\(actionName) = \(b.action)" + (T.map { "   \(actionName)/T = \(b.action / $0)" } ?? ""))
+            print("φ(0) = \(b.phi0)   (log10|φ(0) − φ_true| = \(b.log10Phi0Offset))   true vacuum \(b.trueVacuum), false vacuum \(b.falseVacuum)")
+            print("wall radius \(b.wallRadius), thickness \(b.wallThickness)")
+            print("Derrick ratio S/S_kin = \(b.derrickRatio)   shots \(b.shots)   bracket width in ln A \(b.bracketWidth)")
+            print("time per bounce (median of \(`repeat`)): \(String(format: "%.3f", median)) ms")
+        }
+    }
+}
+
+/// Minima of a polynomial potential.
+enum PolynomialVacua {
+    /// The global minimum of V (other than the false vacuum), if V is bounded below.
+    static func globalMinimum(of V: PolynomialPotential, falseVacuum: Double) throws -> Double {
+        let c = V.coefficients
+        let n = V.degree
+        guard n >= 2, n % 2 == 0, c[n] > 0 else {
+            throw UsageError("--polynomial: V is unbounded below (degree \(n), leading coefficient \(n < c.count ? c[n] : 0)); give --true-vacuum")
+        }
+        // Cauchy bound on the roots of V': 1 + max |c'_k / c'_{n−1}|.
+        var bound = 1.0
+        for k in 1..<n { bound = max(bound, 1 + abs(Double(k) * c[k]) / (Double(n) * c[n])) }
+        bound = max(bound, abs(falseVacuum) + 1)
+        let grid = 20_000
+        var best: (phi: Double, value: Double)?
+        var previousX = -bound, previous = V.derivative(-bound)
+        for i in 1...grid {
+            let x = -bound + 2 * bound * Double(i) / Double(grid)
+            let current = V.derivative(x)
+            if previous < 0 && current >= 0 {
+                var lo = previousX, hi = x
+                for _ in 0..<200 {
+                    let mid = 0.5 * (lo + hi)
+                    if V.derivative(mid) < 0 { lo = mid } else { hi = mid }
+                    if hi - lo <= 4 * Double.ulpOfOne * max(1, abs(mid)) { break }
+                }
+                let root = 0.5 * (lo + hi)
+                if abs(root - falseVacuum) > 1e-9 * max(1, abs(falseVacuum)) {
+                    let value = V.value(root)
+                    if best == nil || value < best!.value { best = (root, value) }
+                }
+            }
+            previous = current; previousX = x
+        }
+        guard let found = best else { throw PhysicsOutcome("no tunnelling: V has no minimum other than the false vacuum") }
+        return found.phi
+    }
+}
