@@ -13,15 +13,38 @@ import Darwin
 public struct ThermalEffectivePotential: Sendable {
     public let model: any ParticleModel
     public let conventions: PotentialConventions
-    let species: [Species]
+    let terms: [LoopTerm]
     let thermal: ThermalFunctions
+
+    /// A species flattened to plain numbers for the inner loop (no strings, no optionals: no
+    /// reference counting per evaluation).
+    struct LoopTerm: Sendable {
+        let dof: Double
+        let sign: Double            // +1 boson, −1 fermion
+        let isBoson: Bool
+        let isScalar: Bool
+        let massConstant: Double
+        let massQuadratic: Double
+        let logReference: Double
+        let quadraticReference: Double
+        let resummed: Bool          // daisy applies under the chosen conventions
+        let screenedDof: Double
+        let debyeCoefficient: Double
+    }
 
     public init(model: any ParticleModel, conventions: PotentialConventions = .default,
                 thermalFunctions: ThermalFunctions = .standard) {
         self.model = model
         self.conventions = conventions
-        self.species = model.species
         self.thermal = thermalFunctions
+        self.terms = model.species.map { s in
+            let resummed = Self.isResummed(s, conventions)
+            return LoopTerm(dof: s.degreesOfFreedom, sign: s.statistics == .boson ? 1 : -1, isBoson: s.statistics == .boson,
+                            isScalar: s.isScalar, massConstant: s.mass.constant, massQuadratic: s.mass.quadratic,
+                            logReference: s.logReferenceMassSquared, quadraticReference: s.quadraticReferenceMassSquared,
+                            resummed: resummed, screenedDof: resummed ? s.debye!.screenedDegreesOfFreedom : 0,
+                            debyeCoefficient: resummed ? s.debye!.coefficient : 0)
+        }
     }
 
     public var vev: Double { model.vev }
@@ -47,8 +70,7 @@ public struct ThermalEffectivePotential: Sendable {
     }
 
     /// Whether the scalar-thermal option switches the daisy resummation of this species on.
-    @inline(__always)
-    func isResummed(_ s: Species) -> Bool {
+    static func isResummed(_ s: Species, _ conventions: PotentialConventions) -> Bool {
         guard s.debye != nil, s.statistics == .boson, conventions.daisy != .none else { return false }
         return s.isScalar ? conventions.scalarThermal == .fullJB : true
     }
@@ -62,19 +84,19 @@ public struct ThermalEffectivePotential: Sendable {
         let cwPrefactor = 1 / (64 * Double.pi * Double.pi)
         let parwani = conventions.daisy == .parwani && T > 0
 
-        for s in species {
-            let m2 = s.mass.squared(at: phi)
-            let dm2 = s.mass.derivative(at: phi)
-            let sign: Double = s.statistics == .boson ? 1 : -1
-            let resummed = isResummed(s) && T > 0
-            let pi2 = resummed ? s.debye!.coefficient * T2 : 0
-            let screened = resummed ? s.debye!.screenedDegreesOfFreedom : 0
-            let n = s.degreesOfFreedom
+        for s in terms {
+            let m2 = s.massConstant + s.massQuadratic * phi * phi
+            let dm2 = 2 * s.massQuadratic * phi
+            let sign = s.sign
+            let resummed = s.resummed && T > 0
+            let pi2 = resummed ? s.debyeCoefficient * T2 : 0
+            let screened = resummed ? s.screenedDof : 0
+            let n = s.dof
 
             // Coleman–Weinberg with on-shell counterterms; under Parwani the screened dof carry m² + Π.
             func cw(_ mass2: Double, _ dof: Double) {
                 guard dof != 0 else { return }
-                let M2 = s.logReferenceMassSquared, Mp2 = s.quadraticReferenceMassSquared
+                let M2 = s.logReference, Mp2 = s.quadraticReference
                 let logTerm = mass2 == 0 ? 0 : log(abs(mass2) / M2)
                 value += sign * dof * cwPrefactor * (mass2 * mass2 * (logTerm - 1.5) + 2 * mass2 * Mp2)
                 if wantDerivative {
@@ -101,7 +123,7 @@ public struct ThermalEffectivePotential: Sendable {
                     if wantDerivative { derivative += thermalPrefactor * dof * Double.pi * Double.pi / 12 * dm2 / T2 }
                     return
                 }
-                let j = s.statistics == .boson ? thermal.bosonicWithDerivative(y) : thermal.fermionicWithDerivative(y)
+                let j = s.isBoson ? thermal.bosonicWithDerivative(y) : thermal.fermionicWithDerivative(y)
                 value += sign * thermalPrefactor * dof * j.value
                 if wantDerivative { derivative += sign * thermalPrefactor * dof * j.derivative * dm2 / T2 }
             }

@@ -98,16 +98,21 @@ public struct ThermalFunctions: Sendable {
         bosonNegative = negative
     }
 
-    /// Chebyshev fit whose order is raised until the tail coefficients are negligible.
+    /// Chebyshev fit whose order is raised until the tail coefficients fall below 1e-13 of the largest
+    /// (the exact evaluators are good to ~1e-14, so a stricter target only fits their noise); trailing
+    /// coefficients below 1e-15 of the largest are then dropped (they change nothing, cost time).
     static func adaptiveFit(_ f: (Double) throws -> Double, _ a: Double, _ b: Double) throws -> ChebyshevSeries {
         var best: ChebyshevSeries?
-        for order in [24, 36, 48, 64, 80] {
+        for order in [16, 24, 32, 48, 64, 80] {
             let series = try ChebyshevSeries(fitting: f, on: a, b, order: order)
             let scale = max(series.coefficients.map(abs).max() ?? 1, 1e-300)
             best = series
-            if series.tailMagnitude < 2e-15 * scale { break }
+            if series.tailMagnitude < 1e-13 * scale { break }
         }
-        return best!
+        let c = best!.coefficients
+        let scale = c.map(abs).max() ?? 1
+        let keep = (c.lastIndex(where: { abs($0) > 1e-15 * scale }) ?? 0) + 1
+        return ChebyshevSeries(lower: a, upper: b, coefficients: Array(c.prefix(keep)))
     }
 
     // MARK: Fast evaluation

@@ -1,0 +1,132 @@
+import Testing
+import Foundation
+@testable import Bounce
+import SupercoolNumerics
+
+/// The bounce solver against independent truths: the thin-wall limit (Coleman 1977; Linde 1983),
+/// exact scaling laws, Derrick's identity, and actions computed by other codes.
+@Suite struct BounceTests {
+    let solver = BounceSolver()
+
+    func solve(_ V: PolynomialPotential, false f: Double, true t: Double, d: Double) throws -> Bounce {
+        let outcome = solver.solve(BounceProblem(potential: V, falseVacuum: f, trueVacuum: t, dimension: d))
+        guard case .bounce(let b) = outcome else {
+            Issue.record("no bounce: \(outcome)")
+            throw NumericalError("no bounce")
+        }
+        return b
+    }
+
+    /// V = (λ/8)(φ² − a²)² + (ε/2a)(φ − a), λ = a = 1: the exact stationary points and their depth.
+    static func tilted(_ epsilon: Double) -> (V: PolynomialPotential, false: Double, true: Double, depth: Double) {
+        let V = PolynomialPotential(coefficients: [1.0 / 8 - epsilon / 2, epsilon / 2, -1.0 / 4, 0, 1.0 / 8])
+        func newton(_ x0: Double) -> Double {
+            var x = x0
+            for _ in 0..<100 { x -= V.derivative(x) / V.secondDerivative(x) }
+            return x
+        }
+        let f = newton(1), t = newton(-1)
+        return (V, f, t, V.value(f) - V.value(t))
+    }
+
+    /// Thin-wall limit: S3 → 16πσ³/(3ε²), S4 → 27π²σ⁴/(2ε³) with σ = ∫√(2V₀) dφ = 2√λ a³/3 = 2/3 (Coleman,
+    /// PRD 15 (1977) 2929; Linde, NPB 216 (1983) 421). With ε the exact depth of this symmetric double
+    /// well the O(ε) correction cancels and the deviation must shrink ∝ ε² (measured: factor 4.00 per halving).
+    @Test(arguments: [3.0, 4.0])
+    func thinWallLimit(d: Double) throws {
+        let sigma = 2.0 / 3
+        var deviations = [Double]()
+        let epsilons = [0.02, 0.01, 0.005, 0.0025]
+        for epsilon in epsilons {
+            let p = Self.tilted(epsilon)
+            let b = try solve(p.V, false: p.false, true: p.true, d: d)
+            let thinWall = d == 3 ? 16 * Double.pi * pow(sigma, 3) / (3 * p.depth * p.depth)
+                                  : 27 * Double.pi * Double.pi * pow(sigma, 4) / (2 * pow(p.depth, 3))
+            deviations.append(b.action / thinWall - 1)
+            #expect(abs(b.derrickRatio - 1) <= 1e-6)
+        }
+        // Each halving of ε quarters the deviation, to within 10 %.
+        for i in 1..<deviations.count {
+            let ratio = deviations[i - 1] / deviations[i]
+            #expect(ratio > 3.6 && ratio < 4.4, "d = \(d): deviations \(deviations)")
+        }
+        #expect(abs(deviations.last!) < 1e-4)
+    }
+
+    /// V → κ V(φ/a) maps S_d → a^d κ^{1 − d/2} S_d (rescale φ = aψ, r = (a/√κ) s): a³/√κ and a⁴/κ.
+    @Test(arguments: [3.0, 4.0])
+    func scalingLaw(d: Double) throws {
+        let base = PolynomialPotential(coefficients: [0, 0, 2.6125232682, -5.7416821788, 3])
+        let reference = try solve(base, false: 0, true: 1, d: d).action
+        for (kappa, a) in [(4.0, 0.5), (0.01, 30.0), (1e6, 2e-3)] {
+            let scaled = RescaledPotential(base: base, amplitude: kappa, fieldScale: a)
+            let outcome = solver.solve(BounceProblem(potential: scaled, falseVacuum: 0, trueVacuum: a, dimension: d))
+            let action = try #require(outcome.bounce).action
+            let expected = pow(a, d) * pow(kappa, 1 - d / 2) * reference
+            #expect(abs(action / expected - 1) < 1e-6, "κ = \(kappa), a = \(a): \(action) vs \(expected)")
+        }
+    }
+
+    /// CosmoTransitions 2.0.7 (Wainwright, arXiv:1109.4189) on V = 6bφ² − 4(1+b)φ³ + 3φ⁴, run at tight
+    /// tolerances (xtol = phitol = 1e-10, 4000 points) in benchmarks/compare_cosmotransitions.py;
+    /// CT's stated precision there is ~1e-6 relative, so the comparison is at 2e-6.
+    @Test(arguments: [
+        ([0, 0, 0.931182681, -4.620788454, 3], 3.0, 1.117049), ([0, 0, 0.931182681, -4.620788454, 3], 4.0, 6.341488),
+        ([0, 0, 1.7429110158, -5.1619406772, 3], 3.0, 5.314333), ([0, 0, 1.7429110158, -5.1619406772, 3], 4.0, 42.53076),
+        ([0, 0, 2.6125232682, -5.7416821788, 3], 3.0, 67.23059), ([0, 0, 2.6125232682, -5.7416821788, 3], 4.0, 1693.051),
+    ] as [([Double], Double, Double)])
+    func agreesWithCosmoTransitions(coefficients: [Double], d: Double, expected: Double) throws {
+        let b = try solve(PolynomialPotential(coefficients: coefficients), false: 0, true: 1, d: d)
+        #expect(abs(b.action / expected - 1) < 2e-6, "S\(Int(d)) = \(b.action), CosmoTransitions \(expected)")
+        #expect(abs(b.derrickRatio - 1) <= 1e-6)
+    }
+
+    /// Typed outcomes instead of numbers where no bounce exists.
+    @Test func outcomesWithoutBounce() {
+        // Degenerate: V = (φ² − 1)²/8 with vacua ±1.
+        let degenerate = PolynomialPotential(coefficients: [1.0 / 8, 0, -1.0 / 4, 0, 1.0 / 8])
+        if case .noTunnelling = solver.solve(BounceProblem(potential: degenerate, falseVacuum: -1, trueVacuum: 1, dimension: 3)) {} else {
+            Issue.record("degenerate vacua must give noTunnelling")
+        }
+        // Inverted: tunnelling "up" from the deeper minimum.
+        let tilted = Self.tilted(0.1)
+        if case .noTunnelling = solver.solve(BounceProblem(potential: tilted.V, falseVacuum: tilted.true, trueVacuum: tilted.false, dimension: 3)) {} else {
+            Issue.record("inverted vacua must give noTunnelling")
+        }
+        // No barrier: V = −φ²/2 + φ⁴/4 from the maximum at 0.
+        let rolling = PolynomialPotential(coefficients: [0, 0, -0.5, 0, 0.25])
+        if case .barrierVanished = solver.solve(BounceProblem(potential: rolling, falseVacuum: 0, trueVacuum: 1, dimension: 3)) {} else {
+            Issue.record("a false vacuum at a maximum must give barrierVanished")
+        }
+        // Not a stationary point.
+        let slope = PolynomialPotential(coefficients: [0, 0.3, 2.6, -5.7, 3])
+        if case .noTunnelling = solver.solve(BounceProblem(potential: slope, falseVacuum: 0, trueVacuum: 1, dimension: 3)) {} else {
+            Issue.record("a non-stationary false vacuum must be rejected")
+        }
+    }
+
+    /// Walls far thinner than double precision resolves in φ(0) − φ_t (ln A ≈ −10³…−10⁴).
+    @Test func extremelyThinWall() throws {
+        for epsilon in [1e-3, 1e-4] {
+            let p = Self.tilted(epsilon)
+            let b = try solve(p.V, false: p.false, true: p.true, d: 3)
+            let thinWall = 16 * Double.pi * pow(2.0 / 3, 3) / (3 * p.depth * p.depth)
+            #expect(abs(b.action / thinWall - 1) < 2 * epsilon, "ε = \(epsilon)")
+            #expect(abs(b.derrickRatio - 1) <= 1e-6)
+            #expect(b.log10Phi0Offset < -100)
+            // The wall sits at R = 2σ/ε (thin-wall radius) to O(ε).
+            #expect(abs(b.wallRadius / (2 * (2.0 / 3) / p.depth) - 1) < 0.01)
+        }
+    }
+
+    @Test func profileIsMonotoneAndEndsAtFalseVacuum() throws {
+        var s = solver
+        s.recordProfile = true
+        let outcome = s.solve(BounceProblem(potential: PolynomialPotential(coefficients: [0, 0, 2.6125232682, -5.7416821788, 3]), falseVacuum: 0, trueVacuum: 1, dimension: 3))
+        let profile = try #require(outcome.bounce?.profile)
+        #expect(profile.count > 20)
+        // Monotone except possibly the last point (where the final undershoot turns back).
+        for i in 1..<(profile.count - 1) { #expect(profile[i].r > profile[i - 1].r && profile[i].phi <= profile[i - 1].phi + 1e-12) }
+        #expect(abs(profile.last!.phi) < 1e-3)
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+import Foundation
+import Bounce
+import EffectivePotential
+@testable import TransitionHistory
+
+@Suite struct ThermalBounceTests {
+    func tunnelling(v: Double, conventions: PotentialConventions = .default) throws -> ThermalTunnelling {
+        ThermalTunnelling(potential: ThermalEffectivePotential(model: try DarkU1(vev: v, lambda: 0.006, gauge: 0.75), conventions: conventions))
+    }
+
+    /// S3/T is a function of T/v only (physics.md §2): BP1 (v = 0.5) and BP2 (v = 1) at equal T/v.
+    @Test(arguments: [0.012, 0.022, 0.05])
+    func actionOverTemperatureScalesWithVev(tOverV: Double) throws {
+        let bp1 = try #require(try tunnelling(v: 0.5).bounce(temperature: 0.5 * tOverV).bounce)
+        let bp2 = try #require(try tunnelling(v: 1).bounce(temperature: tOverV).bounce)
+        let ratio = (bp1.action / (0.5 * tOverV)) / (bp2.action / tOverV)
+        #expect(abs(ratio - 1) < 1e-6, "S3/T: \(bp1.action / (0.5 * tOverV)) vs \(bp2.action / tOverV)")
+        #expect(abs(bp1.derrickRatio - 1) < 1e-6 && abs(bp2.derrickRatio - 1) < 1e-6)
+    }
+
+    /// Near T_c the wall is thin and S3 ∝ 1/ΔV² ∝ (1 − T/T_c)^{-2}; the solver must hold to 1 − T/T_c = 1e-6.
+    @Test func thinWallNearCriticalTemperature() throws {
+        let t = try tunnelling(v: 1)
+        let Tc = try #require(try t.phases.criticalTemperature())
+        var actions = [Double]()
+        for distance in [1e-4, 1e-5, 1e-6] {
+            let b = try #require(t.bounce(temperature: Tc * (1 - distance)).bounce)
+            // At 1 − T/T_c = 1e-6, V(φ) − V(0) is a 1e-11 difference of O(T⁴) numbers: the potential itself
+            // carries ~1e-16·|V|/ΔV ≈ 1e-6 relative noise, so the identity can only hold to that floor there.
+            #expect(abs(b.derrickRatio - 1) < (distance < 1e-5 ? 1e-5 : 1e-6), "1 − T/T_c = \(distance)")
+            actions.append(b.action)
+        }
+        for i in 1..<actions.count {
+            #expect(abs(actions[i] / actions[i - 1] / 100 - 1) < 0.01)
+        }
+    }
+
+    /// physics.md §8 variant (b) (our default conventions): min S3/T ≈ 169.76 at T/v ≈ 0.0221 (BP1–BP3).
+    @Test func minimumOfActionMatchesReconstruction() throws {
+        let t = try tunnelling(v: 1)
+        var best = (T: 0.0, s: Double.infinity)
+        for k in 0...16 {
+            let T = 0.018 + 0.0005 * Double(k)
+            let s = try #require(t.bounce(temperature: T).bounce).action / T
+            if s < best.s { best = (T, s) }
+        }
+        #expect(abs(best.s / 169.76 - 1) < 5e-3, "min S3/T = \(best.s) at T/v = \(best.T)")
+        #expect(abs(best.T - 0.0221) < 0.0015)
+    }
+}
