@@ -109,16 +109,41 @@ public struct BounceSolver: Sendable {
             return try context.shoot(lnA: lnA)
         }
 
-        // Bracket: ln A at the escape point undershoots; go down until a shot overshoots.
+        // First guess from the thin-wall picture: wall at R = (d−1)σ/ε (Coleman 1977), where the linear
+        // solution A f(R) reaches ½. In units of L and |Δφ|: σ = ∫√(2 max(ΔV, 0)) dψ, ε = −ΔV(0).
+        let tension = Self.simpson(n: 200) { psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }
+        let depth = -scaling.deltaV(0)
+        let radiusGuess = (d - 1) * tension / depth
         // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
-        var hi = log(escape)
+        let escapeLnA = log(escape)
+        var hi = escapeLnA
         var shotHi = Shot(lnA: hi, miss: -(1 - escape) * (1 - escape), kinetic: 0, potential: 0, halfwayRadius: 0, maxSlope: 0, profile: nil)
-        var lo = hi - 4, shotLo = try shoot(lo)
-        while shotLo.miss < 0 {
-            hi = lo; shotHi = shotLo
-            lo = 2 * lo - 4
-            guard lo > -1e9 else { throw ShootingError(message: "no overshoot for ln A down to −10⁹: wall thinner than the solver resolves") }
-            shotLo = try shoot(lo)
+        var lo = hi - 4
+        if radiusGuess > 3 && radiusGuess.isFinite {
+            lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
+        }
+        var shotLo = try shoot(lo)
+        if shotLo.miss < 0 {
+            // Undershoot: move down (more waiting) in growing steps.
+            var step = max(2, 0.02 * abs(lo))
+            while shotLo.miss < 0 {
+                hi = lo; shotHi = shotLo
+                lo -= step
+                step *= 2
+                guard lo > -1e9 else { throw ShootingError(message: "no overshoot for ln A down to −10⁹: wall thinner than the solver resolves") }
+                shotLo = try shoot(lo)
+            }
+        } else if hi - lo > 2 {
+            // Overshoot at the guess: look for an undershoot above it (below the escape point).
+            var step = max(2, 0.02 * abs(lo))
+            var trial = lo + step
+            while trial < escapeLnA {
+                let s = try shoot(trial)
+                if s.miss < 0 { hi = trial; shotHi = s; break }
+                lo = trial; shotLo = s
+                step *= 2
+                trial = lo + step
+            }
         }
 
         // Illinois regula falsi on the signed miss distance (overshoot > 0 > undershoot).
@@ -163,6 +188,16 @@ public struct BounceSolver: Sendable {
                               wallRadius: best.halfwayRadius * scaling.length,
                               wallThickness: scaling.length / max(best.maxSlope, 1e-300),
                               dimension: d, shots: shots, bracketWidth: abs(hi - lo), profile: profile))
+    }
+}
+
+extension BounceSolver {
+    /// Composite Simpson rule on [0, 1] with n (even) intervals.
+    static func simpson(n: Int, _ f: (Double) -> Double) -> Double {
+        let h = 1.0 / Double(n)
+        var sum = f(0) + f(1)
+        for i in 1..<n { sum += f(Double(i) * h) * (i % 2 == 1 ? 4 : 2) }
+        return sum * h / 3
     }
 }
 

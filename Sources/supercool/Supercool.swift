@@ -7,7 +7,7 @@ struct Supercool: ParsableCommand {
         commandName: "supercool",
         abstract: "Supercooled first-order phase transitions of a dark U(1) sector, their gravitational waves and PTA fits.",
         discussion: "Energies in GeV unless said. Exit codes: 0 success, 2 bad input, 3 a physics answer that is not a number (e.g. no barrier), 1 internal error.",
-        subcommands: [PotentialCommand.self, ModelCommand.self, BounceCommand.self, GenerateTablesCommand.self]
+        subcommands: [PotentialCommand.self, ModelCommand.self, BounceCommand.self, BenchCommand.self, GenerateTablesCommand.self]
     )
 
     /// Parse, run, and turn every error into one line on stderr with a documented exit code.

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Bounce
+import EffectivePotential
+import TransitionHistory
+
+/// Performance benchmark (run with `swift run -c release supercool bench`): wall-clock medians, one core.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time bounces (thick, mid, thin walls; DarkU1 at several T) and the thermal functions.",
+        discussion: "Build in release mode for meaningful numbers: swift run -c release supercool bench")
+
+    @Option(parsing: .unconditional, help: "Repetitions per case (median reported), 1…1000.")
+    var `repeat`: Int = 15
+
+    @Option(help: "text (default) or json.")
+    var format: OutputFormat = .text
+
+    struct Case {
+        let name: String
+        let problem: BounceProblem
+    }
+
+    func run() throws {
+        guard (1...1000).contains(`repeat`) else { throw UsageError("--repeat must be in 1…1000, got \(`repeat`)") }
+        var cases = [Case]()
+        // V = 6bφ² − 4(1+b)φ³ + 3φ⁴: false vacuum 0, true vacuum 1, barrier top b; r = ΔV/barrier height.
+        // b from benchmarks/compare_cosmotransitions.py (b = c2/6 of its coefficient lists).
+        let family: [(String, Double)] = [("thick r=100", 0.931182681 / 6), ("thick r=10", 1.7429110158 / 6), ("mid r=1", 2.6125232682 / 6),
+                                          ("thin r=0.1", 2.9463943644 / 6), ("thin r=0.01", 2.9944029462 / 6), ("thin r=0.001", 2.9994377808 / 6)]
+        for (name, b) in family {
+            let V = PolynomialPotential(coefficients: [0, 0, 6 * b, -4 * (1 + b), 3])
+            for d in [3.0, 4.0] {
+                cases.append(Case(name: "polynomial \(name) d=\(Int(d))", problem: BounceProblem(potential: V, falseVacuum: 0, trueVacuum: 1, dimension: d)))
+            }
+        }
+        let model = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
+        let potential = ThermalEffectivePotential(model: model)
+        let phases = PhaseStructure(potential: potential)
+        guard let Tc = try phases.criticalTemperature() else { throw PhysicsOutcome("benchmark model has no T_c") }
+        var temperatures: [(String, Double)] = [0.01, 0.02, 0.05, 0.1].map { ("T/v=\($0)", $0) }
+        temperatures += [1e-2, 1e-4, 1e-6].map { ("1-T/Tc=\($0)", Tc * (1 - $0)) }
+        for (name, T) in temperatures {
+            guard let broken = phases.brokenMinimum(at: T) else { continue }
+            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: BounceProblem(
+                potential: ThermalBouncePotential(potential: potential, temperature: T), falseVacuum: 0, trueVacuum: broken.phi, dimension: 3)))
+        }
+
+        let solver = BounceSolver()
+        var rows = [(name: String, action: Double?, median: Double, shots: Int, note: String)]()
+        for c in cases {
+            var times = [Double]()
+            var outcome: BounceOutcome = .failed("not run")
+            for _ in 0..<`repeat` {
+                let start = DispatchTime.now().uptimeNanoseconds
+                outcome = solver.solve(c.problem)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            times.sort()
+            let b = outcome.bounce
+            rows.append((c.name, b?.action, times[times.count / 2], b?.shots ?? 0, b == nil ? "\(outcome)" : ""))
+        }
+
+        // Thermal functions and V_eff: nanoseconds per call.
+        let J = ThermalFunctions.standard
+        func nanoseconds(_ n: Int, _ body: (Int) -> Double) -> Double {
+            var sink = 0.0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for i in 0..<n { sink += body(i) }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+            if sink == .infinity { print("") }
+            return elapsed / Double(n)
+        }
+        let n = 200_000
+        let jbNegative = nanoseconds(n) { J.bosonic(-500 + Double($0 % 1000) * 0.49) }
+        let jbPositive = nanoseconds(n) { J.bosonic(Double($0 % 1000) * 2.0 + 0.01) }
+        let veff = nanoseconds(n) { potential.valueAndDerivative(Double($0 % 1000) * 1e-3, temperature: 0.02).derivative }
+
+        let medianAll = rows.map(\.median).sorted()[rows.count / 2]
+        let machine = Self.machineDescription()
+        switch format {
+        case .json:
+            let json = JSONValue.object([
+                ("machine", .string(machine)), ("repeats", .integer(`repeat`)),
+                ("cases", .array(rows.map { .object([("name", .string($0.name)), ("action", .optional($0.action)),
+                                                     ("median_ms", .number($0.median)), ("shots", .integer($0.shots)), ("note", .string($0.note))]) })),
+                ("median_of_medians_ms", .number(medianAll)),
+                ("J_B_ns_negative_y", .number(jbNegative)), ("J_B_ns_positive_y", .number(jbPositive)),
+                ("V_eff_with_derivative_ns", .number(veff)),
+            ])
+            print(try json.rendered())
+        default:
+            print("machine: \(machine); median of \(`repeat`) runs per case, one core")
+            print("case".padding(toLength: 34, withPad: " ", startingAt: 0) + "action".padding(toLength: 24, withPad: " ", startingAt: 0) + "median [ms]   shots")
+            for r in rows {
+                let action = r.action.map { String(format: "%.10g", $0) } ?? r.note
+                print(r.name.padding(toLength: 34, withPad: " ", startingAt: 0) + action.padding(toLength: 24, withPad: " ", startingAt: 0)
+                      + String(format: "%9.3f", r.median) + "   \(r.shots)")
+            }
+            print(String(format: "median over cases: %.3f ms", medianAll))
+            print(String(format: "J_B: %.1f ns (y < 0), %.1f ns (y > 0); V_eff + dV/dφ (DarkU1): %.1f ns", jbNegative, jbPositive, veff))
+        }
+    }
+
+    static func machineDescription() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}
