@@ -1,0 +1,122 @@
+import Testing
+import Foundation
+
+/// The `supercool` executable end to end: outputs, JSON keys, exit codes, one-line errors.
+@Suite struct CLITests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let executable: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("supercool"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("supercool"),
+            root.appendingPathComponent(".build/debug/supercool"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }()
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: ["BP1", "BP2", "BP3", "BP4"])
+    func modelAnswersForBenchmarkPoints(bp: String) throws {
+        let r = try Self.run(["model", "--bp", bp, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        for key in ["m_phi_GeV", "m_Zp_GeV", "deltaV0_GeV4", "g_roll", "Tc_GeV"] {
+            #expect(j[key] is Double, "\(bp): key \(key)")
+        }
+        #expect(!r.stdout.lowercased().contains("nan"))
+    }
+
+    @Test func modelValuesForBP1() throws {
+        let j = try Self.json(try Self.run(["model", "--bp", "BP1", "--format", "json"]).stdout)
+        #expect(abs((j["m_phi_GeV"] as! Double) - 0.0547722557505166) < 1e-12)
+        #expect(abs((j["m_Zp_GeV"] as! Double) - 0.375) < 1e-12)
+        let text = try Self.run(["model", "--bp", "BP1"])
+        #expect(text.status == 0 && text.stdout.contains("T_c"))
+    }
+
+    @Test(arguments: ["BP1", "BP2", "BP3", "BP4"])
+    func potentialAnswers(bp: String) throws {
+        let r = try Self.run(["potential", "--bp", bp, "--T", "0.02", "--points", "5", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let points = try #require(try Self.json(r.stdout)["points"] as? [[String: Any]])
+        #expect(points.count == 5)
+        let csv = try Self.run(["potential", "--v", "1", "--lambda", "0.006", "--g", "0.75", "--T", "0.02", "--points", "3", "--daisy", "parwani"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("phi_GeV,V_GeV4,DeltaV_GeV4,dVdphi_GeV3"))
+    }
+
+    /// Bad input: exit code 2 and one line on stderr naming the parameter.
+    @Test(arguments: [
+        (["model", "--v", "1", "--lambda", "-0.1", "--g", "0.75"], "lambda"),
+        (["model", "--v", "0", "--lambda", "0.006", "--g", "0.75"], "v"),
+        (["model", "--v", "1", "--lambda", "abc", "--g", "0.75"], "lambda"),
+        (["model", "--v", "1", "--lambda", "0.006", "--g", "nan"], "g"),
+        (["model", "--v", "1", "--lambda", "0.006", "--g", "0"], "g"),
+        (["potential", "--bp", "BP1", "--T", "-1"], "--T"),
+        (["potential", "--bp", "BP1", "--T", "0.01", "--points", "1"], "--points"),
+        (["model", "--bp", "BP9"], "BP9"),
+        (["bounce", "--polynomial=0,0,x"], "--polynomial"),
+        (["bounce", "--polynomial=0,0,1,-1", "--dimension", "5"], "--dimension"),
+        (["bounce", "--bp", "BP1"], "--T"),
+    ] as [([String], String)])
+    func badInputIsRejectedClearly(arguments: [String], parameter: String) throws {
+        let r = try Self.run(arguments)
+        #expect(r.status == 2, "\(arguments): status \(r.status), stderr \(r.stderr)")
+        let lines = r.stderr.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 1, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(parameter), "\(arguments): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func bounceJSON() throws {
+        let r = try Self.run(["bounce", "--polynomial=0,0,2.6125232682,-5.7416821788,3", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        for key in ["action", "phi0", "true_vacuum", "wall_radius", "derrick_ratio"] { #expect(j[key] is Double, "key \(key)") }
+        #expect(abs((j["action"] as! Double) / 67.23059 - 1) < 2e-6)
+        #expect(abs((j["true_vacuum"] as! Double) - 1) < 1e-12)
+    }
+
+    @Test func bounceOfModelAndPhysicsOutcomes() throws {
+        let r = try Self.run(["bounce", "--bp", "BP1", "--T", "0.0125", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        #expect((j["action_over_T"] as! Double) > 150 && (j["action_over_T"] as! Double) < 200)
+        // Above T_c there is nothing to tunnel to: a physics answer (exit 3), not a number.
+        let hot = try Self.run(["bounce", "--bp", "BP1", "--T", "0.2"])
+        #expect(hot.status == 3 && hot.stderr.contains("no tunnelling"))
+        #expect(hot.stdout.isEmpty)
+    }
+
+    @Test func profileIsWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-profile-\(UUID().uuidString).csv").path
+        let r = try Self.run(["bounce", "--polynomial=0,0,2.6125232682,-5.7416821788,3", "--dimension", "4", "--profile", path])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("r,phi,dphi_dr"))
+        #expect(text.split(separator: "\n").count > 20)
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
