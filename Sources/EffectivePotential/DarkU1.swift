@@ -67,8 +67,10 @@ public struct DarkU1: ParticleModel, Equatable {
         ]
     }
 
-    /// Z' (3) + complex scalar (2).
-    public var relativisticDegreesOfFreedom: Double { 5 }
+    /// Physical bosonic dof of the dark sector when light: in the symmetric phase a massless Z' (2) and the
+    /// complex scalar (2); in the broken phase a massive Z' (3) and h (1). Either way 4 (the Landau-gauge
+    /// loop count 3 + 1 + 1 includes the unphysical Goldstone).
+    public var relativisticDegreesOfFreedom: Double { 4 }
 
     // MARK: Derived quantities
 

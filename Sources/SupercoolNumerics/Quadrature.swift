@@ -31,6 +31,24 @@ public struct Quadrature: Sendable {
         }
     }
 
+    /// ∫_a^b f(x) dx by QAGS, but when GSL stops on round-off or the iteration limit (its estimate is
+    /// then still the best available) the estimate is returned with its error instead of an error.
+    /// For integrands of smooth interpolants, where round-off is the expected limit.
+    public func integrateBestEffort(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Result {
+        try withGSLFunction(f) { fn in
+            try withWorkspace { ws in
+                var value = 0.0, err = 0.0
+                let status = gsl_integration_qags(fn, a, b, absoluteTolerance, relativeTolerance,
+                                                  workspaceLimit, ws, &value, &err)
+                let tolerated: Set<Int32> = [Int32(GSL_EROUND), Int32(GSL_EMAXITER), Int32(GSL_ESING), Int32(GSL_EDIVERGE)]
+                if status != Int32(GSL_SUCCESS) && !(tolerated.contains(status) && value.isFinite && abs(err) <= 1e-3 * abs(value) + absoluteTolerance) {
+                    try check(status, "quadrature on [\(a), \(b)] (estimate \(value) ± \(err))")
+                }
+                return Result(value: value, estimatedError: err)
+            }
+        }
+    }
+
     /// ∫_a^b f(x) dx with known interior singular points (QAGP); `points` must lie inside (a, b).
     public func integrate(_ f: (Double) -> Double, from a: Double, to b: Double, breakpoints points: [Double]) throws -> Result {
         var pts = [a] + points.filter { $0 > a && $0 < b }.sorted() + [b]

@@ -3,6 +3,7 @@ import Cosmology
 
 /// A benchmark point file in BenchmarkPoints/: inputs, and the published outputs kept only for comparison.
 struct BenchmarkPoint: Sendable, Decodable {
+    // Published outputs: references only.
     struct Inputs: Sendable, Decodable {
         let v_GeV: Double
         let lambda: Double

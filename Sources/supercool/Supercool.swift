@@ -2,19 +2,23 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Supercool: ParsableCommand {
+struct Supercool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supercool",
         abstract: "Supercooled first-order phase transitions of a dark U(1) sector, their gravitational waves and PTA fits.",
         discussion: "Energies in GeV unless said. Exit codes: 0 success, 2 bad input, 3 a physics answer that is not a number (e.g. no barrier), 1 internal error.",
-        subcommands: [PotentialCommand.self, ModelCommand.self, BounceCommand.self, BenchCommand.self, GenerateTablesCommand.self]
+        subcommands: [ModelCommand.self, PotentialCommand.self, BounceCommand.self, PointCommand.self, ReproduceCommand.self, BenchCommand.self, GenerateTablesCommand.self]
     )
 
     /// Parse, run, and turn every error into one line on stderr with a documented exit code.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UsageError {
             fail("error: \(error.description)", code: 2)
         } catch let error as PhysicsOutcome {

@@ -1,0 +1,120 @@
+import Foundation
+import SupercoolNumerics
+
+/// The transition history from a nucleation rate Γ(T) and a Hubble rate H(T), assuming adiabatic
+/// cooling in the false vacuum (dt = −dT/(T H)); Athron et al. 2305.02357 §4–5, Ellis, Lewicki, No
+/// 1809.08242 §2 (physics.md §5). Independent of any model: the toy-rate tests drive it directly.
+public struct HistoryIntegrals: Sendable {
+    /// Γ(T) in GeV⁴.
+    public let rate: @Sendable (Double) -> Double
+    /// H(T) in GeV.
+    public let hubble: @Sendable (Double) -> Double
+    /// Upper end of every T-integral (above it Γ is negligible), GeV.
+    public let upperTemperature: Double
+    /// Lowest temperature considered, GeV.
+    public let lowerTemperature: Double
+    public let wallVelocity: Double
+    /// ∫ dT/H (the inner integral of I), as a spline on a log grid: Q(T) = ∫_{T_low}^{T} dT''/H(T'').
+    let distance: Interpolant
+
+    public init(rate: @escaping @Sendable (Double) -> Double, hubble: @escaping @Sendable (Double) -> Double,
+                lowerTemperature: Double, upperTemperature: Double, wallVelocity: Double) throws {
+        self.rate = rate; self.hubble = hubble
+        self.lowerTemperature = lowerTemperature; self.upperTemperature = upperTemperature
+        self.wallVelocity = wallVelocity
+        // Q(T) on 2000 log-spaced points by cumulative Simpson on each interval (1/H is smooth).
+        let n = 2000
+        var xs = [Double](), qs = [Double]()
+        var q = 0.0
+        var previous = lowerTemperature
+        xs.append(log(lowerTemperature)); qs.append(0)
+        for k in 1...n {
+            let T = exp(log(lowerTemperature) + (log(upperTemperature) - log(lowerTemperature)) * Double(k) / Double(n))
+            let mid = 0.5 * (previous + T)
+            q += (T - previous) / 6 * (1 / hubble(previous) + 4 / hubble(mid) + 1 / hubble(T))
+            xs.append(log(T)); qs.append(q)
+            previous = T
+        }
+        distance = try Interpolant(x: xs, y: qs, kind: .cubic)
+    }
+
+    @inline(__always) func Q(_ T: Double) -> Double { distance(log(T)) }
+
+    /// Integrate over [a, upper] in 8 log-spaced pieces (the integrands are sharply peaked). Each piece
+    /// after the first is asked for 1e-10 of the running total in absolute terms, so that pieces where
+    /// Γ is negligible (towards T_c) do not chase a relative precision of nothing.
+    func integrateUp(from a: Double, relativeTolerance: Double = 1e-9, _ f: (Double) -> Double) throws -> Double {
+        guard a < upperTemperature else { return 0 }
+        let edges = (0...8).map { a * pow(upperTemperature / a, Double($0) / 8) }
+        var total = 0.0
+        for i in 0..<8 {
+            let q = Quadrature(absoluteTolerance: 1e-10 * abs(total), relativeTolerance: relativeTolerance, workspaceLimit: 2000)
+            total += try q.integrateBestEffort(f, from: edges[i], to: edges[i + 1]).value
+        }
+        return total
+    }
+
+    /// Expected number of bubbles per Hubble volume, N(T) = ∫_T dT' Γ/(T' H⁴).
+    public func nucleatedBubbles(at T: Double) throws -> Double {
+        try integrateUp(from: T) { t in rate(t) / (t * pow(hubble(t), 4)) }
+    }
+
+    /// I(T) = (4π/3) ∫_T dT' Γ(T')/(T'⁴ H(T')) [v_w ∫_T^{T'} dT''/H(T'')]³; P_f = e^{−I}.
+    public func extendedVolume(at T: Double) throws -> Double {
+        let qT = Q(T)
+        let v3 = pow(wallVelocity, 3)
+        return 4 * Double.pi / 3 * v3 * (try integrateUp(from: T) { t in
+            let r = Q(t) - qT
+            return rate(t) / (pow(t, 4) * hubble(t)) * r * r * r
+        })
+    }
+
+    /// dI/dT = −4π v_w³ Q'(T) ∫_T dT' Γ/(T'⁴H) [Q(T') − Q(T)]², Q' = 1/H.
+    public func extendedVolumeDerivative(at T: Double) throws -> Double {
+        let qT = Q(T)
+        let integral = try integrateUp(from: T) { t in
+            let r = Q(t) - qT
+            return rate(t) / (pow(t, 4) * hubble(t)) * r * r
+        }
+        return -4 * Double.pi * pow(wallVelocity, 3) / hubble(T) * integral
+    }
+
+    public func falseVacuumFraction(at T: Double) throws -> Double { exp(-(try extendedVolume(at: T))) }
+
+    /// Physical bubble number density n_b(T) = T³ ∫_T dT' Γ P_f/(T'⁴ H) (GeV³).
+    public func bubbleNumberDensity(at T: Double, includeFalseVacuumFraction: Bool = true) throws -> Double {
+        let total = try integrateUp(from: T, relativeTolerance: 1e-7) { t in
+            let pf = includeFalseVacuumFraction ? ((try? self.falseVacuumFraction(at: t)) ?? 0) : 1
+            return self.rate(t) * pf / (pow(t, 4) * self.hubble(t))
+        }
+        return pow(T, 3) * total
+    }
+
+    /// The temperature where `f` (decreasing in T) crosses `level`, scanning down from the top; nil if never.
+    func solveDecreasing(_ f: (Double) throws -> Double, level: Double) throws -> Double? {
+        let n = 200
+        var upper = upperTemperature
+        var fUpper = try f(upper)
+        if fUpper >= level { return upper }
+        for k in 1...n {
+            let T = upperTemperature * pow(lowerTemperature / upperTemperature, Double(k) / Double(n))
+            let value = try f(T)
+            if value >= level {
+                var thrown: Error?
+                let root = try RootFinder(absoluteTolerance: 0, relativeTolerance: 1e-12).root(of: { t in
+                    do { return try f(t) - level } catch { thrown = error; return .nan }
+                }, in: T, upper)
+                if let e = thrown { throw e }
+                return root
+            }
+            upper = T; fUpper = value
+        }
+        _ = fUpper
+        return nil
+    }
+
+    /// T_n: N(T_n) = 1.
+    public func nucleationTemperature() throws -> Double? { try solveDecreasing(nucleatedBubbles, level: 1) }
+    /// Temperature where I(T) = level (T_p for 0.34, T_e for 1, T_f for ln 100).
+    public func temperature(extendedVolume level: Double) throws -> Double? { try solveDecreasing(extendedVolume, level: level) }
+}

@@ -1,0 +1,38 @@
+import Cosmology
+
+/// Every convention of the transition history, with its default, in one auditable place
+/// (physics.md §3–§5). The potential's own conventions are `PotentialConventions`.
+public struct TransitionConventions: Sendable, Equatable, Codable {
+    /// Prefactor of the thermal rate Γ(T).
+    public enum RatePrefactor: String, Sendable, Codable, CaseIterable {
+        /// Γ = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (Linde 1983; physics.md §4).
+        case thermal
+        /// Γ = T⁴ e^{−S3/T} (a common simplification; physics.md §8: moves T_p by −24 … −49 %).
+        case plainT4 = "T4"
+    }
+
+    /// Which R* is reported as H*R* (both are always computed).
+    public enum RadiusDefinition: String, Sendable, Codable, CaseIterable {
+        /// R* = n_b(T_p)^{−1/3}, the mean bubble separation (physics.md §5; default: β/H → 0 near the
+        /// minimum of S3/T, so β-based radii are not meaningful there).
+        case numberDensity = "nb"
+        /// R* = (8π)^{1/3} v_w / β with β/H = T d(S3/T)/dT at T_p (Enqvist et al. 1992; 1910.13125).
+        case beta
+    }
+
+    /// Bubble-wall velocity v_w (units of c). Default 1 (runaway/relativistic walls of a supercooled transition).
+    public var wallVelocity: Double = 1
+    /// I(T_p) defining percolation (0.34: Ellis, Lewicki, No 1809.08242 after Rintoul & Torquato).
+    public var percolationThreshold: Double = 0.34
+    /// False-vacuum fraction defining T_f (P_f(T_f) = 0.01).
+    public var finalFalseVacuumFraction: Double = 0.01
+    public var ratePrefactor: RatePrefactor = .thermal
+    public var radiusDefinition: RadiusDefinition = .numberDensity
+    /// g* of the plasma: nil means g*_SM(T) (Saikawa–Shirai) + the model's own light dark dof
+    /// (`ParticleModel.relativisticDegreesOfFreedom`); otherwise the given model.
+    public var degreesOfFreedom: DegreesOfFreedomModel? = nil
+
+    public init() {}
+
+    public static let `default` = TransitionConventions()
+}

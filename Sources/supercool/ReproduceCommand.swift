@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import Cosmology
+import EffectivePotential
+import TransitionHistory
+
+struct ReproduceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reproduce",
+        abstract: "Compute BP1–BP4 from (v, λ, g) alone and compare with the published table (arXiv:2501.15649).",
+        discussion: """
+        Points run in parallel. JSON: {"points":[{"name","inputs":{v_GeV,lambda,g},"computed":{Tp_MeV,HR,alpha,m_phi_GeV,m_Zp_GeV,\
+        Tn_MeV,Tf_MeV,Treh_MeV,beta_over_H,completes,…},"published":{…},"relative_deviation":{…}}]} (null where a quantity does not exist).
+        """)
+
+    @Option(help: "A JSON file with one benchmark point or an array of them (default: BenchmarkPoints/*.json).")
+    var points: String?
+
+    @OptionGroup var conventionOptions: ConventionOptions
+    @OptionGroup var transitionOptions: TransitionOptions
+
+    @Option(help: "text (default) or json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        guard format != .csv else { throw UsageError("--format for reproduce must be text or json") }
+        let resources = try ProjectResources.locate()
+        let benchmarks: [BenchmarkPoint]
+        if let path = points {
+            guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("--points: cannot read \(path)") }
+            if let list = try? JSONDecoder().decode([BenchmarkPoint].self, from: data) { benchmarks = list }
+            else if let one = try? JSONDecoder().decode(BenchmarkPoint.self, from: data) { benchmarks = [one] }
+            else { throw UsageError("--points: \(path) is not a benchmark point (or an array of them) in the BenchmarkPoints/ format") }
+        } else {
+            benchmarks = try BenchmarkPoint.available(in: resources).map { try BenchmarkPoint.load(named: $0, from: resources) }
+        }
+        let potentialConventions = conventionOptions.conventions
+        let conventions = try transitionOptions.conventions()
+        let models = try benchmarks.map { bp -> (BenchmarkPoint, DarkU1) in
+            do { return (bp, try DarkU1(vev: bp.vev, lambda: bp.lambda, gauge: bp.gauge)) } catch let e as DarkU1.InvalidParameter {
+                throw UsageError("\(bp.name): \(e.description)")
+            }
+        }
+        let start = Date()
+        FileHandle.standardError.write("computing \(models.count) points in parallel …\n".data(using: .utf8)!)
+        let reports = try await withThrowingTaskGroup(of: PointReport.self) { group in
+            for (bp, model) in models {
+                group.addTask {
+                    let report = try runPoint(name: bp.name, model: model, published: bp.published, potentialConventions: potentialConventions,
+                                              conventions: conventions, resources: resources)
+                    FileHandle.standardError.write(String(format: "  %@ done in %.2f s\n", bp.name, report.seconds).data(using: .utf8)!)
+                    return report
+                }
+            }
+            var all = [PointReport]()
+            for try await r in group { all.append(r) }
+            return all.sorted { $0.name < $1.name }
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        switch format {
+        case .json:
+            print(try JSONValue.object([
+                ("source", .string("arXiv:2501.15649 benchmark table (published values are references only)")),
+                ("conventions", .object([("potential", conventionsJSON(potentialConventions)), ("transition", transitionJSON(conventions))])),
+                ("points", .array(reports.map(\.json))), ("wall_seconds", .number(elapsed)),
+            ]).rendered())
+        default:
+            print("Supercool reproduce — conventions: \(potentialConventions.label); \(transitionLabel(conventions))")
+            printTable(reports)
+            print(String(format: "wall time %.2f s", elapsed))
+        }
+    }
+}
+
+struct PointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "point",
+        abstract: "Transition history of one DarkU1 point: T_n, T_p, T_f, completion, α, β/H, H*R*, T_reh.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var conventionOptions: ConventionOptions
+    @OptionGroup var transitionOptions: TransitionOptions
+
+    @Option(help: "text (default) or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        guard format != .csv else { throw UsageError("--format for point must be text or json") }
+        let (darkU1, bp) = try model.resolve()
+        let resources = try ProjectResources.locate()
+        let report = try runPoint(name: bp?.name ?? "point", model: darkU1, published: bp?.published,
+                                  potentialConventions: conventionOptions.conventions, conventions: try transitionOptions.conventions(),
+                                  resources: resources)
+        switch format {
+        case .json: print(try report.json.rendered())
+        default:
+            print("conventions: \(conventionOptions.conventions.label); \(transitionLabel(try transitionOptions.conventions()))")
+            printTable([report])
+        }
+    }
+}
+
+func transitionLabel(_ c: TransitionConventions) -> String {
+    let g: String
+    switch c.degreesOfFreedom {
+    case nil: g = "g* = g*_SM(T) + model dof"
+    case .standardModelPlusDark(let d)?: g = "g* = g*_SM(T) + \(d)"
+    case .constant(let x)?: g = "g* = \(x)"
+    }
+    return "v_w = \(c.wallVelocity), I_p = \(c.percolationThreshold), prefactor \(c.ratePrefactor.rawValue), R* from \(c.radiusDefinition.rawValue), \(g)"
+}
+
+func transitionJSON(_ c: TransitionConventions) -> JSONValue {
+    var fields: [(String, JSONValue)] = [("wall_velocity", .number(c.wallVelocity)), ("percolation_threshold", .number(c.percolationThreshold)),
+                                         ("rate_prefactor", .string(c.ratePrefactor.rawValue)), ("radius", .string(c.radiusDefinition.rawValue))]
+    switch c.degreesOfFreedom {
+    case nil: fields.append(("gstar", .string("SM(T) + model")))
+    case .standardModelPlusDark(let d)?: fields.append(("gstar_dark", .number(d)))
+    case .constant(let x)?: fields.append(("gstar_constant", .number(x)))
+    }
+    return .object(fields)
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import Cosmology
+import EffectivePotential
+import TransitionHistory
+
+extension TransitionConventions.RatePrefactor: ExpressibleByArgument {}
+extension TransitionConventions.RadiusDefinition: ExpressibleByArgument {}
+
+struct TransitionOptions: ParsableArguments {
+    @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity v_w in (0, 1]. Default 1.")
+    var wallVelocity: Double = TransitionConventions.default.wallVelocity
+
+    @Option(name: .customLong("percolation"), parsing: .unconditional, help: "I(T_p) threshold in (0, 5]. Default 0.34.")
+    var percolationThreshold: Double = TransitionConventions.default.percolationThreshold
+
+    @Option(help: "Rate prefactor: thermal (T⁴(S3/2πT)^{3/2}, default) or T4.")
+    var prefactor: TransitionConventions.RatePrefactor = TransitionConventions.default.ratePrefactor
+
+    @Option(help: "R* reported as H*R*: nb (n_b^{-1/3}, default) or beta ((8π)^{1/3} v_w/β).")
+    var radius: TransitionConventions.RadiusDefinition = TransitionConventions.default.radiusDefinition
+
+    @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: "g*_dark added to Saikawa–Shirai g*_SM (default: the model's light dof, 4 for DarkU1).")
+    var gStarDark: Double?
+
+    @Option(name: .customLong("gstar-constant"), parsing: .unconditional, help: "Use a constant total g* instead of g*_SM(T) + g*_dark.")
+    var gStarConstant: Double?
+
+    func conventions() throws -> TransitionConventions {
+        guard wallVelocity.isFinite, wallVelocity > 0, wallVelocity <= 1 else { throw UsageError("--vw must be in (0, 1], got \(wallVelocity)") }
+        guard percolationThreshold.isFinite, percolationThreshold > 0, percolationThreshold <= 5 else {
+            throw UsageError("--percolation must be in (0, 5], got \(percolationThreshold)")
+        }
+        var c = TransitionConventions()
+        c.wallVelocity = wallVelocity
+        c.percolationThreshold = percolationThreshold
+        c.ratePrefactor = prefactor
+        c.radiusDefinition = radius
+        if let g = gStarConstant {
+            guard g.isFinite, g >= 1, g <= 1000 else { throw UsageError("--gstar-constant must be in [1, 1000], got \(g)") }
+            guard gStarDark == nil else { throw UsageError("--gstar-dark and --gstar-constant exclude each other") }
+            c.degreesOfFreedom = .constant(g)
+        } else if let d = gStarDark {
+            guard d.isFinite, d >= 0, d <= 1000 else { throw UsageError("--gstar-dark must be in [0, 1000], got \(d)") }
+            c.degreesOfFreedom = .standardModelPlusDark(dark: d)
+        }
+        return c
+    }
+}
+
+/// One computed point, ready for printing.
+struct PointReport: Sendable {
+    let name: String
+    let model: DarkU1
+    let result: TransitionResult
+    let published: BenchmarkPoint.Published?
+    let potentialConventions: PotentialConventions
+    let conventions: TransitionConventions
+    let seconds: Double
+
+    var computedJSON: JSONValue {
+        let r = result
+        func mev(_ x: Double?) -> JSONValue { .optional(x.map { $0 * 1000 }) }
+        return .object([
+            ("Tp_MeV", mev(r.percolationTemperature)), ("HR", .optional(r.hubbleRadius)), ("alpha", .optional(r.alpha)),
+            ("m_phi_GeV", .number(model.scalarMass)), ("m_Zp_GeV", .number(model.darkPhotonMass)),
+            ("Tn_MeV", mev(r.nucleationTemperature)), ("Te_MeV", mev(r.extendedVolumeUnityTemperature)), ("Tf_MeV", mev(r.finalTemperature)),
+            ("Treh_MeV", mev(r.reheatingTemperature)), ("Tc_MeV", mev(r.criticalTemperature)),
+            ("beta_over_H", .optional(r.betaOverH)), ("betaV_over_H", .optional(r.betaVOverH)),
+            ("HR_nb", .optional(r.hubbleRadiusNumberDensity)), ("HR_beta", .optional(r.hubbleRadiusBeta)),
+            ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
+            ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)),
+            ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
+            ("completes", .bool(r.completes)), ("status", .string(r.status)),
+            ("action_samples", .integer(r.actionSamples)), ("failed_bounces", .integer(r.failedBounces)),
+        ])
+    }
+
+    var json: JSONValue {
+        var fields: [(String, JSONValue)] = [("name", .string(name)), ("inputs", modelJSON(model)), ("computed", computedJSON)]
+        if let p = published {
+            fields.append(("published", .object([("Tp_MeV", .optional(p.Tp_MeV)), ("HR", .optional(p.HR)), ("alpha", .optional(p.alpha)),
+                                                  ("m_phi_GeV", .optional(p.m_phi_GeV)), ("m_Zp_GeV", .optional(p.m_Zp_GeV))])))
+            let r = result
+            func dev(_ c: Double?, _ p: Double?) -> JSONValue { (c != nil && p != nil) ? .number(c! / p! - 1) : .null }
+            fields.append(("relative_deviation", .object([
+                ("Tp", dev(r.percolationTemperature.map { $0 * 1000 }, p.Tp_MeV)), ("HR", dev(r.hubbleRadius, p.HR)),
+                ("alpha", dev(r.alpha, p.alpha)), ("m_phi", dev(model.scalarMass, p.m_phi_GeV)), ("m_Zp", dev(model.darkPhotonMass, p.m_Zp_GeV)),
+            ])))
+        }
+        fields.append(("seconds", .number(seconds)))
+        return .object(fields)
+    }
+}
+
+func runPoint(name: String, model: DarkU1, published: BenchmarkPoint.Published?, potentialConventions: PotentialConventions,
+              conventions: TransitionConventions, resources: ProjectResources) throws -> PointReport {
+    let start = Date()
+    let analysis = TransitionAnalysis(model: model, potentialConventions: potentialConventions, conventions: conventions, resources: resources)
+    let result = try analysis.run()
+    return PointReport(name: name, model: model, result: result, published: published, potentialConventions: potentialConventions,
+                       conventions: conventions, seconds: Date().timeIntervalSince(start))
+}
+
+/// The text table of `reproduce` and `point`.
+func printTable(_ reports: [PointReport]) {
+    func f(_ x: Double?, _ format: String = "%.4g") -> String { x.map { String(format: format, $0) } ?? "—" }
+    func dev(_ c: Double?, _ p: Double?) -> String {
+        guard let c, let p else { return "" }
+        return String(format: "(%+.1f%%)", 100 * (c / p - 1))
+    }
+    func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count), withPad: " ", startingAt: 0) }
+    print(cell("point", 6) + cell("T_p [MeV] computed / published", 34) + cell("H*R*", 26) + cell("α", 28) + cell("m_φ [GeV]", 24) + "m_Z' [GeV]")
+    for r in reports {
+        let p = r.published, c = r.result
+        let tp = c.percolationTemperature.map { $0 * 1000 }
+        print(cell(r.name, 6)
+              + cell("\(f(tp)) / \(f(p?.Tp_MeV)) \(dev(tp, p?.Tp_MeV))", 34)
+              + cell("\(f(c.hubbleRadius)) / \(f(p?.HR)) \(dev(c.hubbleRadius, p?.HR))", 26)
+              + cell("\(f(c.alpha)) / \(f(p?.alpha)) \(dev(c.alpha, p?.alpha))", 28)
+              + cell("\(f(r.model.scalarMass)) / \(f(p?.m_phi_GeV)) \(dev(r.model.scalarMass, p?.m_phi_GeV))", 24)
+              + "\(f(r.model.darkPhotonMass)) / \(f(p?.m_Zp_GeV)) \(dev(r.model.darkPhotonMass, p?.m_Zp_GeV))")
+    }
+    print("")
+    print(cell("point", 6) + cell("T_c", 9) + cell("T_n", 9) + cell("T_f", 9) + cell("T_reh", 9) + cell("β/H", 8) + cell("β_V/H", 8)
+          + cell("H*R*(β)", 9) + cell("α_V", 9) + cell("min S3/T @ T", 18) + "completes")
+    for r in reports {
+        let c = r.result
+        func mev(_ x: Double?) -> String { f(x.map { $0 * 1000 }) }
+        print(cell(r.name, 6) + cell(mev(c.criticalTemperature), 9) + cell(mev(c.nucleationTemperature), 9) + cell(mev(c.finalTemperature), 9)
+              + cell(mev(c.reheatingTemperature), 9) + cell(f(c.betaOverH, "%.3g"), 8) + cell(f(c.betaVOverH, "%.3g"), 8)
+              + cell(f(c.hubbleRadiusBeta), 9) + cell(f(c.alphaVacuum), 9)
+              + cell("\(f(c.minimumActionOverT, "%.2f")) @ \(mev(c.temperatureOfMinimum))", 18) + (c.completes ? "yes" : "no: \(c.status)"))
+    }
+    print("(temperatures in MeV; H*R* from n_b^{-1/3} unless --radius beta; α from the trace anomaly; deviations relative to the published table)")
+}
