@@ -153,10 +153,11 @@ public struct ThermalFunctions: Sendable {
         }
         let s = y.squareRoot()
         if s >= Self.largeS {
-            let v = (try? Self.fermionBesselSeries(y)) ?? 0
-            let h = 1e-6 * y
-            let d = (((try? Self.fermionBesselSeries(y + h)) ?? 0) - ((try? Self.fermionBesselSeries(y - h)) ?? 0)) / (2 * h)
-            return (v, d)
+            // First Bessel term, exact to e^{−128} relative: J_F = y K₂(√y), dJ_F/dy = −√y K₁(√y)/2.
+            let damping = exp(-s)
+            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? 0
+            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? 0
+            return (y * k2 * damping, -0.5 * s * k1 * damping)
         }
         return evaluatePositive(fermionPositive, s: s)
     }
@@ -300,11 +301,17 @@ public struct ThermalFunctions: Sendable {
         return scaled * exp(-s)
     }
 
-    /// Outside the tables: exact but slow. The derivative uses a symmetric difference of the exact value.
+    /// Outside the tables. y > (128)²: the Bessel series' first term, J_B = −y K₂(√y), dJ_B/dy = √y K₁(√y)/2,
+    /// is exact to a relative e^{−128} (the next term); y < −(2πN)²: quadrature, slow but exact.
     static func directBosonic(_ y: Double) -> (value: Double, derivative: Double) {
-        let f: (Double) -> Double = { y in
-            (y > 0 ? try? bosonBesselSeries(y) : try? bosonQuadrature(y, relativeTolerance: 1e-11)) ?? .nan
+        if y > 0 {
+            let s = y.squareRoot()
+            let damping = exp(-s)
+            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? 0
+            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? 0
+            return (-y * k2 * damping, 0.5 * s * k1 * damping)
         }
+        let f: (Double) -> Double = { y in (try? bosonQuadrature(y, relativeTolerance: 1e-11)) ?? .nan }
         let h = 1e-5 * abs(y)
         return (f(y), (f(y + h) - f(y - h)) / (2 * h))
     }

@@ -1,0 +1,37 @@
+import Testing
+import Foundation
+import Cosmology
+import EffectivePotential
+@testable import TransitionHistory
+
+/// BP1 and BP2 of arXiv:2501.15649 from (v, λ, g) alone, default conventions.
+@Suite(.serialized) struct TransitionAnalysisTests {
+    static let resources = try! ProjectResources.locate()
+
+    static func analyse(v: Double) throws -> TransitionResult {
+        try TransitionAnalysis(model: try DarkU1(vev: v, lambda: 0.006, gauge: 0.75), resources: resources).run()
+    }
+
+    /// Published T_p: 12.54 MeV (BP1), 22.54 MeV (BP2); acceptance: within 2 %.
+    @Test(arguments: [(0.5, 12.54), (1.0, 22.54)])
+    func percolationTemperatureWithinTwoPercent(v: Double, publishedMeV: Double) throws {
+        let r = try Self.analyse(v: v)
+        let Tp = try #require(r.percolationTemperature)
+        #expect(abs(Tp * 1000 / publishedMeV - 1) < 0.02, "T_p = \(Tp * 1000) MeV vs \(publishedMeV)")
+        #expect(r.completes)
+        // Ordering T_n ≥ T_p ≥ T_e ≥ T_f.
+        let Tn = try #require(r.nucleationTemperature), Te = try #require(r.extendedVolumeUnityTemperature), Tf = try #require(r.finalTemperature)
+        #expect(Tn >= Tp && Tp >= Te && Te >= Tf)
+        // α = ΔV/ρ_rad at T_p, recomputed here from g*(T_p); for T_p ≪ v the trace-anomaly α is within 1 %.
+        let rho = Double.pi * Double.pi / 30 * (try #require(r.gStarAtPercolation)) * pow(Tp, 4)
+        #expect(abs(try #require(r.alphaVacuum) / (try #require(r.vacuumEnergyAtPercolation) / rho) - 1) < 1e-12)
+        #expect(abs(try #require(r.alpha) / (try #require(r.alphaVacuum)) - 1) < 1e-2)
+        // Reheating: ρ_rad(T_reh) = ρ_rad(T_p) + ΔV(T_p) ⇒ T_reh ≈ (1 + α)^{1/4} T_p when g* changes little.
+        let Treh = try #require(r.reheatingTemperature)
+        let plasma = try Plasma(model: .standardModelPlusDark(dark: 4), resources: Self.resources)
+        #expect(abs(plasma.radiationEnergyDensity(at: Treh) / (rho + r.vacuumEnergyAtPercolation!) - 1) < 1e-9)
+        #expect(Treh > Tp * pow(1 + r.alphaVacuum!, 0.25) * 0.8 && Treh < Tp * pow(1 + r.alphaVacuum!, 0.25) * 1.2)
+        // R* = n_b^{-1/3}.
+        #expect(abs(r.meanBubbleSeparation! - pow(r.bubbleNumberDensity!, -1.0 / 3)) < 1e-12 * r.meanBubbleSeparation!)
+    }
+}
