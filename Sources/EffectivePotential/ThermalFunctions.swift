@@ -32,7 +32,7 @@ public struct ThermalFunctions: Sendable {
     public static let standard = ThermalFunctions(stored: ThermalFunctions.storedTables)
 
     /// Deepest tabulated y (more negative values are evaluated by quadrature).
-    public static let matsubaraSegments = 16
+    public static let matsubaraSegments = 48
     public static let highTBoundary = 4.0
     static let largeS = 128.0
 

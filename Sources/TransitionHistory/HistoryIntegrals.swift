@@ -48,7 +48,8 @@ public struct HistoryIntegrals: Sendable {
         let edges = (0...8).map { a * pow(upperTemperature / a, Double($0) / 8) }
         var total = 0.0
         for i in 0..<8 {
-            let q = Quadrature(absoluteTolerance: 1e-10 * abs(total), relativeTolerance: relativeTolerance, workspaceLimit: 2000)
+            // (Floor 1e-150: such integrals are physically zero next to I ~ 0.34, N ~ 1 or any n_b/T³.)
+            let q = Quadrature(absoluteTolerance: max(1e-10 * abs(total), 1e-150), relativeTolerance: relativeTolerance, workspaceLimit: 2000)
             total += try q.integrateBestEffort(f, from: edges[i], to: edges[i + 1]).value
         }
         return total

@@ -22,8 +22,18 @@ struct ReproduceCommand: AsyncParsableCommand {
     @Option(help: "text (default) or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Run the matrix of convention variants and report each quantity's spread (theory uncertainty).")
+    var explore = false
+
+    @Flag(help: "Find the g inside the printed rounding interval that reproduces each published T_p.")
+    var calibrate = false
+
+    @Option(name: .customLong("g-half-width"), parsing: .unconditional, help: "Half-width of g's rounding interval for --calibrate (default 0.0005: g printed as 0.750).")
+    var gHalfWidth: Double = 0.0005
+
     func run() async throws {
         guard format != .csv else { throw UsageError("--format for reproduce must be text or json") }
+        guard gHalfWidth.isFinite, gHalfWidth > 0, gHalfWidth < 0.1 else { throw UsageError("--g-half-width must be in (0, 0.1), got \(gHalfWidth)") }
         let resources = try ProjectResources.locate()
         let benchmarks: [BenchmarkPoint]
         if let path = points {
@@ -40,6 +50,15 @@ struct ReproduceCommand: AsyncParsableCommand {
             do { return (bp, try DarkU1(vev: bp.vev, lambda: bp.lambda, gauge: bp.gauge)) } catch let e as DarkU1.InvalidParameter {
                 throw UsageError("\(bp.name): \(e.description)")
             }
+        }
+        let list = models.map { (name: $0.0.name, model: $0.1, published: Optional($0.0.published)) }
+        if explore {
+            try await TransitionCommandSupport.explore(list, potentialConventions, conventions, resources, format)
+            return
+        }
+        if calibrate {
+            try await supercool.calibrate(points: list, potential: potentialConventions, transition: conventions, resources: resources, gauge: gHalfWidth, format: format)
+            return
         }
         let start = Date()
         FileHandle.standardError.write("computing \(models.count) points in parallel …\n".data(using: .utf8)!)
@@ -72,7 +91,14 @@ struct ReproduceCommand: AsyncParsableCommand {
     }
 }
 
-struct PointCommand: ParsableCommand {
+enum TransitionCommandSupport {
+    static func explore(_ list: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)], _ p: PotentialConventions,
+                        _ t: TransitionConventions, _ resources: ProjectResources, _ format: OutputFormat) async throws {
+        try await supercool.explore(points: list, potential: p, transition: t, resources: resources, format: format)
+    }
+}
+
+struct PointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "point",
         abstract: "Transition history of one DarkU1 point: T_n, T_p, T_f, completion, α, β/H, H*R*, T_reh.")
@@ -84,10 +110,18 @@ struct PointCommand: ParsableCommand {
     @Option(help: "text (default) or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
+    @Flag(help: "Run the matrix of convention variants and report each quantity's spread (theory uncertainty).")
+    var explore = false
+
+    func run() async throws {
         guard format != .csv else { throw UsageError("--format for point must be text or json") }
         let (darkU1, bp) = try model.resolve()
         let resources = try ProjectResources.locate()
+        if explore {
+            try await TransitionCommandSupport.explore([(name: bp?.name ?? "point", model: darkU1, published: bp?.published)],
+                                                       conventionOptions.conventions, try transitionOptions.conventions(), resources, format)
+            return
+        }
         let report = try runPoint(name: bp?.name ?? "point", model: darkU1, published: bp?.published,
                                   potentialConventions: conventionOptions.conventions, conventions: try transitionOptions.conventions(),
                                   resources: resources)

@@ -1,0 +1,193 @@
+import Foundation
+import Cosmology
+import EffectivePotential
+import TransitionHistory
+
+/// A named convention variant for `--explore`.
+struct ConventionVariant: Sendable {
+    let label: String
+    let potential: PotentialConventions
+    let transition: TransitionConventions
+}
+
+/// The matrix of documented convention variants around a base choice: every daisy × scalar-loop
+/// treatment (physics.md §2, §8), and, with the base potential, the transition conventions that
+/// physics.md §8 lists as uncertain (I_p = 0.29, v_w = 0.9, plain T⁴ prefactor, g*_dark = 0 or 6).
+func conventionMatrix(base potential: PotentialConventions, _ transition: TransitionConventions) -> [ConventionVariant] {
+    var variants = [ConventionVariant(label: "default (\(potential.label))", potential: potential, transition: transition)]
+    for daisy in PotentialConventions.Daisy.allCases {
+        for scalars in PotentialConventions.ScalarThermal.allCases {
+            let p = PotentialConventions(daisy: daisy, scalarThermal: scalars)
+            if p == potential { continue }
+            variants.append(ConventionVariant(label: p.label, potential: p, transition: transition))
+        }
+    }
+    var t = transition
+    t.percolationThreshold = 0.29
+    variants.append(ConventionVariant(label: "I_p = 0.29", potential: potential, transition: t))
+    t = transition; t.wallVelocity = 0.9
+    variants.append(ConventionVariant(label: "v_w = 0.9", potential: potential, transition: t))
+    t = transition; t.ratePrefactor = .plainT4
+    variants.append(ConventionVariant(label: "Γ = T⁴ e^{−S3/T}", potential: potential, transition: t))
+    for dark in [0.0, 6.0] {
+        t = transition; t.degreesOfFreedom = .standardModelPlusDark(dark: dark)
+        variants.append(ConventionVariant(label: "g*_dark = \(Int(dark))", potential: potential, transition: t))
+    }
+    return variants
+}
+
+/// Runs every variant for every point in parallel (structured concurrency) and prints the spread.
+func explore(points: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)],
+             potential: PotentialConventions, transition: TransitionConventions,
+             resources: ProjectResources, format: OutputFormat) async throws {
+    let variants = conventionMatrix(base: potential, transition)
+    let total = points.count * variants.count
+    FileHandle.standardError.write("exploring \(variants.count) convention variants × \(points.count) points …\n".data(using: .utf8)!)
+    let results = try await withThrowingTaskGroup(of: (Int, Int, PointReport).self) { group in
+        for (i, point) in points.enumerated() {
+            for (j, variant) in variants.enumerated() {
+                group.addTask {
+                    (i, j, try runPoint(name: point.name, model: point.model, published: point.published,
+                                        potentialConventions: variant.potential, conventions: variant.transition, resources: resources))
+                }
+            }
+        }
+        var table = [[PointReport?]](repeating: [PointReport?](repeating: nil, count: variants.count), count: points.count)
+        var done = 0
+        for try await (i, j, report) in group {
+            table[i][j] = report
+            done += 1
+            FileHandle.standardError.write("\r  \(done)/\(total)".data(using: .utf8)!)
+        }
+        FileHandle.standardError.write("\n".data(using: .utf8)!)
+        return table
+    }
+
+    func spread(_ values: [Double?]) -> (min: Double, max: Double)? {
+        let v = values.compactMap { $0 }
+        guard let lo = v.min(), let hi = v.max() else { return nil }
+        return (lo, hi)
+    }
+    switch format {
+    case .json:
+        var pointsJSON = [JSONValue]()
+        for (i, point) in points.enumerated() {
+            let row = results[i].map { $0! }
+            let tp = row.map { $0.result.percolationTemperature.map { $0 * 1000 } }
+            let alpha = row.map { $0.result.alpha }, hr = row.map { $0.result.hubbleRadius }
+            func range(_ s: (min: Double, max: Double)?) -> JSONValue { s.map { .array([.number($0.min), .number($0.max)]) } ?? .null }
+            pointsJSON.append(.object([
+                ("name", .string(point.name)), ("inputs", modelJSON(point.model)),
+                ("default", row[0].computedJSON),
+                ("spread", .object([("Tp_MeV", range(spread(tp))), ("alpha", range(spread(alpha))), ("HR", range(spread(hr)))])),
+                ("variants", .array(zip(variants, row).map { .object([("label", .string($0.label)), ("computed", $1.computedJSON)]) })),
+            ]))
+        }
+        print(try JSONValue.object([("points", .array(pointsJSON))]).rendered())
+    default:
+        for (i, point) in points.enumerated() {
+            let row = results[i].map { $0! }
+            print("\(point.name): v = \(point.model.vev) GeV, λ = \(point.model.lambda), g = \(point.model.gauge)"
+                  + (point.published?.Tp_MeV.map { "   published T_p = \($0) MeV, H*R* = \(point.published?.HR ?? .nan), α = \(point.published?.alpha ?? .nan)" } ?? ""))
+            print("  " + "variant".padding(toLength: 38, withPad: " ", startingAt: 0) + "T_p [MeV]   α           H*R*      min S3/T  completes")
+            for (variant, report) in zip(variants, row) {
+                let r = report.result
+                func f(_ x: Double?, _ width: Int, _ fmt: String = "%.4g") -> String {
+                    (x.map { String(format: fmt, $0) } ?? "—").padding(toLength: width, withPad: " ", startingAt: 0)
+                }
+                print("  " + variant.label.padding(toLength: 38, withPad: " ", startingAt: 0)
+                      + f(r.percolationTemperature.map { $0 * 1000 }, 12) + f(r.alpha, 12)
+                      + f(r.hubbleRadius, 10) + f(r.minimumActionOverT, 10, "%.2f") + (r.completes ? "yes" : "no"))
+            }
+            let tp = spread(row.map { $0.result.percolationTemperature.map { $0 * 1000 } })
+            let a = spread(row.map { $0.result.alpha }), h = spread(row.map { $0.result.hubbleRadius })
+            func show(_ name: String, _ d: Double?, _ s: (min: Double, max: Double)?) -> String {
+                guard let d, let s else { return "\(name): default none" + (s.map { String(format: ", variants [%.4g, %.4g]", $0.min, $0.max) } ?? "") }
+                return String(format: "%@ = %.4g [%.4g, %.4g]", name, d, s.min, s.max)
+            }
+            print("  theory spread: " + [show("T_p/MeV", row[0].result.percolationTemperature.map { $0 * 1000 }, tp),
+                                          show("α", row[0].result.alpha, a), show("H*R*", row[0].result.hubbleRadius, h)].joined(separator: ";  "))
+            print("")
+        }
+    }
+}
+
+/// For each point with a published T_p: the g inside the printed rounding interval [g − δ, g + δ) that
+/// reproduces T_p (T_p falls steeply as g − g_roll grows), and α, H*R* there.
+func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)],
+               potential: PotentialConventions, transition: TransitionConventions,
+               resources: ProjectResources, gauge halfWidth: Double, format: OutputFormat) async throws {
+    struct Calibration: Sendable {
+        let name: String
+        let model: DarkU1
+        let interval: ClosedRange<Double>
+        let report: PointReport?
+        let note: String
+    }
+    let candidates: [(String, DarkU1, BenchmarkPoint.Published?)] = try points.flatMap { p -> [(String, DarkU1, BenchmarkPoint.Published?)] in
+        var list: [(String, DarkU1, BenchmarkPoint.Published?)] = [(p.name, p.model, p.published)]
+        // λ from the published m_φ column (m_φ = √(2λ) v), where it differs from the printed λ beyond rounding.
+        if let mphi = p.published?.m_phi_GeV {
+            let lambdaFromMass = mphi * mphi / (2 * p.model.vev * p.model.vev)
+            if abs(lambdaFromMass / p.model.lambda - 1) > 0.02 {
+                list.append(("\(p.name) (λ = \(String(format: "%.6f", lambdaFromMass)) from m_φ)", try DarkU1(vev: p.model.vev, lambda: lambdaFromMass, gauge: p.published?.m_Zp_GeV.map { $0 / p.model.vev } ?? p.model.gauge), p.published))
+            }
+        }
+        return list
+    }
+    FileHandle.standardError.write("calibrating g within ±\(halfWidth) for \(candidates.count) points …\n".data(using: .utf8)!)
+    let calibrations = try await withThrowingTaskGroup(of: Calibration.self) { group in
+        for (name, model, published) in candidates {
+            group.addTask {
+                guard let target = published?.Tp_MeV.map({ $0 / 1000 }) else {
+                    return Calibration(name: name, model: model, interval: model.gauge...model.gauge, report: nil, note: "no published T_p")
+                }
+                let lo = model.gauge - halfWidth, hi = model.gauge + halfWidth
+                func tp(_ g: Double) throws -> (Double, PointReport) {
+                    let m = try DarkU1(vev: model.vev, lambda: model.lambda, gauge: g)
+                    let r = try runPoint(name: name, model: m, published: published, potentialConventions: potential, conventions: transition, resources: resources)
+                    return (r.result.percolationTemperature ?? 0, r)
+                }
+                // Scan 9 points, then bisect the bracket where T_p − target changes sign (T_p = 0: no percolation).
+                var grid = [(g: Double, tp: Double, report: PointReport)]()
+                for k in 0...8 {
+                    let g = lo + (hi - lo) * Double(k) / 8
+                    let (t, r) = try tp(g)
+                    grid.append((g, t, r))
+                }
+                guard let i = grid.indices.dropLast().first(where: { (grid[$0].tp - target) * (grid[$0 + 1].tp - target) <= 0 }) else {
+                    let best = grid.min { abs($0.tp - target) < abs($1.tp - target) }!
+                    return Calibration(name: name, model: model, interval: lo...hi, report: best.report,
+                                       note: String(format: "no g in [%.5f, %.5f] reproduces T_p = %.4g MeV; closest g = %.6f gives %@", lo, hi, target * 1000, best.g,
+                                                    best.tp > 0 ? String(format: "%.4g MeV", best.tp * 1000) : "no percolation"))
+                }
+                var a = grid[i], b = grid[i + 1]
+                for _ in 0..<24 {
+                    let g = 0.5 * (a.g + b.g)
+                    let (t, r) = try tp(g)
+                    if (a.tp - target) * (t - target) <= 0 { b = (g, t, r) } else { a = (g, t, r) }
+                    if abs(b.g - a.g) < 2e-8 { break }
+                }
+                let best = abs(a.tp - target) < abs(b.tp - target) ? a : b
+                return Calibration(name: name, model: try DarkU1(vev: model.vev, lambda: model.lambda, gauge: best.g), interval: lo...hi, report: best.report,
+                                   note: String(format: "g = %.7f reproduces T_p", best.g))
+            }
+        }
+        var all = [Calibration]()
+        for try await c in group { all.append(c) }
+        return all.sorted { $0.name < $1.name }
+    }
+    switch format {
+    case .json:
+        print(try JSONValue.object([("calibrations", .array(calibrations.map { c in
+            .object([("name", .string(c.name)), ("g_interval", .array([.number(c.interval.lowerBound), .number(c.interval.upperBound)])),
+                     ("inputs", modelJSON(c.model)), ("note", .string(c.note)), ("result", c.report.map(\.json) ?? .null)])
+        }))]).rendered())
+    default:
+        for c in calibrations {
+            print("\(c.name): \(c.note)")
+            if let r = c.report { printTable([r]) }
+            print("")
+        }
+    }
+}
