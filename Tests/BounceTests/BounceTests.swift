@@ -81,6 +81,28 @@ import SupercoolNumerics
         #expect(abs(b.derrickRatio - 1) <= 1e-6)
     }
 
+    /// Standard single-field benchmarks. References: (i) an independent shooting code (scipy DOP853 at
+    /// rtol 1e-12 with mpmath starts near the true vacuum, Derrick-checked to 1e-10; written for this
+    /// project, not shared with this solver), to 1e-7; (ii) SimpleBounce's published regression values
+    /// (R. Sato, arXiv:1907.02417 / 1908.10868, tests/CT_comparisons.cpp, 100-point grid: ~0.1–1 %
+    /// discretisation error), to 1 %. Potentials: the BubbleProfiler/AnyBubble model
+    /// V = φ² − 0.8φ³ + 0.1φ⁴ (arXiv:1901.03714 Table 1) and Chigusa–Moroi–Shoji arXiv:1906.10829
+    /// eqs. (40)/(41) (CosmoTransitions' thin/thick documentation examples).
+    @Test(arguments: [
+        ([0, 0, 1, -0.8, 0.1], 5.0, 3.0, 52.4133263, 52.366607861),
+        ([0, 0, 1, -0.8, 0.1], 5.0, 4.0, 346.636010, Double.nan),
+        ([0, 0, 0.235, -0.49, 0.25], 1.0, 3.0, 1093.183057, 1083.28),
+        ([0, 0, 0.235, -0.49, 0.25], 1.0, 4.0, 204979.9567, Double.nan),
+        ([0, 0, 0.1, -0.4, 0.25], 1.0, 3.0, 6.629819634, 6.62391),
+        ([0, 0, 0.1, -0.4, 0.25], 1.0, 4.0, 138.654404, Double.nan),
+    ] as [([Double], Double, Double, Double, Double)])
+    func standardBenchmarks(coefficients: [Double], trueVacuum: Double, d: Double, independent: Double, simpleBounce: Double) throws {
+        let b = try solve(PolynomialPotential(coefficients: coefficients), false: 0, true: trueVacuum, d: d)
+        #expect(abs(b.action / independent - 1) < 1e-7, "S\(Int(d)) = \(b.action) vs independent \(independent)")
+        if simpleBounce.isFinite { #expect(abs(b.action / simpleBounce - 1) < 1e-2) }
+        #expect(abs(b.derrickRatio - 1) <= 1e-6)
+    }
+
     /// Typed outcomes instead of numbers where no bounce exists.
     @Test func outcomesWithoutBounce() {
         // Degenerate: V = (φ² − 1)²/8 with vacua ±1.

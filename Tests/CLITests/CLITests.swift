@@ -119,4 +119,33 @@ import Foundation
         #expect(text.split(separator: "\n").count > 20)
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    @Test func reproduceJSON() throws {
+        let r = try Self.run(["reproduce", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let points = try #require(try Self.json(r.stdout)["points"] as? [[String: Any]])
+        #expect(points.map { $0["name"] as? String } == ["BP1", "BP2", "BP3", "BP4"])
+        for p in points {
+            let computed = try #require(p["computed"] as? [String: Any])
+            for key in ["Tp_MeV", "HR", "alpha", "m_phi_GeV", "m_Zp_GeV", "Tn_MeV", "Tf_MeV", "Treh_MeV", "beta_over_H", "completes"] {
+                #expect(computed.keys.contains(key), "\(p["name"]!): \(key)")
+            }
+            #expect(p["published"] is [String: Any] && p["inputs"] is [String: Any])
+        }
+        // BP3 and BP4 (printed inputs) do not percolate: null, not NaN.
+        let bp4 = try #require(points[3]["computed"] as? [String: Any])
+        #expect(bp4["Tp_MeV"] is NSNull && (bp4["completes"] as? Bool) == false)
+        #expect(!r.stdout.lowercased().contains("nan"))
+    }
+
+    @Test func completionScan() throws {
+        // Two points that both complete: no window edge to refine, so the (debug-build) test stays quick.
+        let r = try Self.run(["completion", "--lambda", "0.006", "--v", "1", "--g-from", "0.7497", "--g-to", "0.7499", "--steps", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("g,Tp_GeV,alpha,HR,completes,status"))
+        #expect(r.stderr.contains("g_roll = 0.74956"))
+        #expect(r.stdout.split(separator: "\n").count == 4)
+        let bad = try Self.run(["completion", "--lambda", "0.006", "--steps", "1"])
+        #expect(bad.status == 2 && bad.stderr.contains("--steps"))
+    }
 }

@@ -34,4 +34,25 @@ import EffectivePotential
         // R* = n_b^{-1/3}.
         #expect(abs(r.meanBubbleSeparation! - pow(r.bubbleNumberDensity!, -1.0 / 3)) < 1e-12 * r.meanBubbleSeparation!)
     }
+
+    /// Calibration (physics.md §8): inside the printed rounding, g = 0.7500082 reproduces BP1's T_p; there,
+    /// with the g* the table implies (g*_SM + 6 ≈ 16.8 at 12.5 MeV), α must match the published 342.34
+    /// within 2 % — a check of the α formula and g* bookkeeping against the published number.
+    @Test func calibratedBP1ReproducesPublishedAlpha() throws {
+        var conventions = TransitionConventions()
+        conventions.degreesOfFreedom = .standardModelPlusDark(dark: 6)
+        let r = try TransitionAnalysis(model: try DarkU1(vev: 0.5, lambda: 0.006, gauge: 0.7500082), conventions: conventions,
+                                       resources: Self.resources).run()
+        #expect(abs(try #require(r.percolationTemperature) * 1000 / 12.54 - 1) < 2e-3)
+        #expect(abs(try #require(r.alpha) / 342.34 - 1) < 0.02)
+    }
+
+    /// BP4 as printed (λ = 0.010, g = 0.86) never percolates (physics.md §8: min S3/T ≈ 250–265): a physics
+    /// answer, reported with a reason, not a number.
+    @Test func printedBP4DoesNotPercolate() throws {
+        let r = try TransitionAnalysis(model: try DarkU1(vev: 1, lambda: 0.010, gauge: 0.86), resources: Self.resources).run()
+        #expect(r.percolationTemperature == nil && !r.completes)
+        #expect(r.status.contains("no percolation"))
+        #expect(try #require(r.minimumActionOverT) > 240)
+    }
 }
