@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Bounce", targets: ["Bounce"]),
         .library(name: "Cosmology", targets: ["Cosmology"]),
         .library(name: "TransitionHistory", targets: ["TransitionHistory"]),
+        .library(name: "GravitationalWaves", targets: ["GravitationalWaves"]),
+        .library(name: "PulsarTiming", targets: ["PulsarTiming"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,10 +35,14 @@ let package = Package(
         .target(name: "Bounce", dependencies: ["SupercoolNumerics"]),
         // Stage 3: S3/T(T) of a model, nucleation, percolation, completion, α, β/H, H*R*.
         .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "SupercoolNumerics"]),
+        // Stage 4: GW spectra today from (T*, α, β/H or H*R*, v_w, g*).
+        .target(name: "GravitationalWaves", dependencies: []),
+        // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
+        .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"]),
         .executableTarget(
             name: "supercool",
             dependencies: [
-                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "SupercoolNumerics",
+                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,8 @@ let package = Package(
         .testTarget(name: "CosmologyTests", dependencies: ["Cosmology"]),
         .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
         .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
+        .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
+        .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology"]),
         .testTarget(name: "CLITests", dependencies: ["supercool"]),
     ],
     swiftLanguageModes: [.v6]

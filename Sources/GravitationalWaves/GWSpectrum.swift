@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Transition parameters that determine the GW signal.
+public struct GWSource: Sendable, Equatable, Codable {
+    /// Temperature at which the GWs are produced, after reheating (T* = T_reh, GeV).
+    public var temperature: Double
+    /// Effective relativistic dof g* at T* (energy density; used also for the redshift).
+    public var degreesOfFreedom: Double
+    /// Transition strength α.
+    public var alpha: Double
+    /// H* R* (mean bubble separation in Hubble units).
+    public var hubbleRadius: Double
+    /// Wall velocity v_w.
+    public var wallVelocity: Double
+
+    public init(temperature: Double, degreesOfFreedom: Double, alpha: Double, hubbleRadius: Double, wallVelocity: Double) {
+        self.temperature = temperature; self.degreesOfFreedom = degreesOfFreedom; self.alpha = alpha
+        self.hubbleRadius = hubbleRadius; self.wallVelocity = wallVelocity
+    }
+
+    public struct Invalid: Error, CustomStringConvertible { public let description: String }
+
+    public func validated() throws -> GWSource {
+        guard temperature.isFinite, temperature > 0 else { throw Invalid(description: "T* must be > 0 GeV, got \(temperature)") }
+        guard degreesOfFreedom.isFinite, degreesOfFreedom >= 1 else { throw Invalid(description: "g* must be ≥ 1, got \(degreesOfFreedom)") }
+        guard alpha.isFinite, alpha > 0 else { throw Invalid(description: "alpha must be > 0, got \(alpha)") }
+        guard hubbleRadius.isFinite, hubbleRadius > 0, hubbleRadius <= 10 else { throw Invalid(description: "H*R* must be in (0, 10], got \(hubbleRadius)") }
+        guard wallVelocity.isFinite, wallVelocity > 0, wallVelocity <= 1 else { throw Invalid(description: "v_w must be in (0, 1], got \(wallVelocity)") }
+        return self
+    }
+}
+
+/// A GW template: h²Ω_GW today at frequency f (Hz).
+public protocol GWTemplate: Sendable {
+    var name: String { get }
+    func energyDensity(frequency f: Double) -> Double
+    /// Peak frequency today (Hz).
+    var peakFrequency: Double { get }
+}
+
+/// Sound waves, Caprini et al. arXiv:1910.13125 eqs. (29)–(31) (their eq. 30 spectral shape and eq. 31
+/// peak), with the finite source lifetime Υ = 1 − 1/√(1 + 2τ_sw H*), τ_sw = R*/Ū_f, Ū_f² = (3/4)κα/(1+α)
+/// (Guo, Sinha, Vagie, White, arXiv:2007.08537 eq. 3.x) and κ(α, v_w) of 1004.4187:
+///   h²Ω_sw = 4.13×10⁻⁷ (H*R*) Υ (κα/(1+α))² (100/g*)^{1/3} S_sw(f),
+///   S_sw = (f/f_sw)³ [7/(4 + 3(f/f_sw)²)]^{7/2}, f_sw = 2.6×10⁻⁵ Hz (H*R*)⁻¹ (T*/100 GeV)(g*/100)^{1/6}.
+public struct SoundWaveTemplate: GWTemplate {
+    public let source: GWSource
+    public var name: String { "sound waves (Caprini et al. 1910.13125, Υ of 2007.08537)" }
+    public let kappa: Double
+    public let rmsFluidVelocity: Double
+    public let lifetimeSuppression: Double
+    public let amplitude: Double
+    public let peakFrequency: Double
+
+    public init(source: GWSource) {
+        self.source = source
+        let a = source.alpha
+        kappa = EfficiencyFactor.kappa(alpha: a, wallVelocity: source.wallVelocity)
+        let k = kappa * a / (1 + a)
+        rmsFluidVelocity = (0.75 * k).squareRoot()
+        lifetimeSuppression = 1 - 1 / (1 + 2 * source.hubbleRadius / rmsFluidVelocity).squareRoot()
+        amplitude = 4.13e-7 * source.hubbleRadius * lifetimeSuppression * k * k * pow(100 / source.degreesOfFreedom, 1.0 / 3)
+        peakFrequency = 2.6e-5 / source.hubbleRadius * (source.temperature / 100) * pow(source.degreesOfFreedom / 100, 1.0 / 6)
+    }
+
+    public func energyDensity(frequency f: Double) -> Double {
+        let x = f / peakFrequency
+        return amplitude * x * x * x * pow(7 / (4 + 3 * x * x), 3.5)
+    }
+}
+
+/// Available templates. (Bulk-flow/collision and turbulence templates are not implemented yet: their
+/// fit parameters must be taken from the papers, which this session could not read.)
+public enum TemplateKind: String, Sendable, CaseIterable, Codable {
+    case soundWaves = "sw"
+
+    public func template(for source: GWSource) -> any GWTemplate {
+        switch self {
+        case .soundWaves: return SoundWaveTemplate(source: source)
+        }
+    }
+}

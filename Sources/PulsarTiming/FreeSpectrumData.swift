@@ -1,0 +1,95 @@
+import Foundation
+import Cosmology
+
+/// A PTA free-spectrum likelihood table (ceffyl density; Lamb, Taylor & van Haasteren arXiv:2303.15442):
+/// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on a uniform grid, read from
+/// `Data/pta/<name>.csv` (format in Data/README.md).
+public struct FreeSpectrumData: Sendable {
+    public enum Dataset: String, Sendable, CaseIterable {
+        case ng15 = "ng15_hd", ng15CURN = "ng15_curn", epta = "epta_dr2new_hd", ppta = "ppta_dr3_hd"
+
+        /// Default number of bins used in GWB fits: NANOGrav 14 (2306.16213), EPTA DR2new 9 (2306.16214).
+        public var defaultBins: Int {
+            switch self {
+            case .ng15, .ng15CURN: return 14
+            case .epta: return 9
+            case .ppta: return 14
+            }
+        }
+
+        public var citation: String {
+            switch self {
+            case .ng15: return "NANOGrav 15-yr HD free spectrum (arXiv:2306.16213)"
+            case .ng15CURN: return "NANOGrav 15-yr CURN free spectrum (arXiv:2306.16213)"
+            case .epta: return "EPTA DR2new HD free spectrum (arXiv:2306.16214; IPTA 3P+ density)"
+            case .ppta: return "PPTA DR3 HD free spectrum (arXiv:2306.16215)"
+            }
+        }
+
+        public var label: String {
+            switch self {
+            case .ng15: return "NANOGrav 15-yr"
+            case .ng15CURN: return "NANOGrav 15-yr (CURN)"
+            case .epta: return "EPTA DR2new"
+            case .ppta: return "PPTA DR3"
+            }
+        }
+    }
+
+    public let dataset: Dataset
+    /// Observation span (s): f_k = k/T_obs.
+    public let observationTime: Double
+    public let frequencies: [Double]
+    public let gridStart: Double
+    public let gridStep: Double
+    public let gridCount: Int
+    /// ln p_k on the grid, bin-major.
+    public let logDensity: [[Double]]
+
+    public struct FormatError: Error, CustomStringConvertible { public let description: String }
+
+    public init(_ dataset: Dataset, resources: ProjectResources) throws {
+        let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var tObs: Double?, grid: (Double, Double, Int)?
+        var freqs = [Double](), rows = [[Double]]()
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") {
+                let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { continue }
+                if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
+                if parts[0] == "log10rho_grid" {
+                    let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                    if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
+                }
+                continue
+            }
+            if line.hasPrefix("bin") { continue }
+            let fields = line.split(separator: ",")
+            guard fields.count > 2, let f = Double(fields[1]) else { throw FormatError(description: "\(url.lastPathComponent): malformed row") }
+            freqs.append(f)
+            rows.append(fields.dropFirst(2).map { Double($0) ?? -.infinity })
+        }
+        guard let tObs, let grid, !rows.isEmpty, rows.allSatisfy({ $0.count == grid.2 }) else {
+            throw FormatError(description: "\(url.lastPathComponent): missing T_obs_s / log10rho_grid header or wrong row length")
+        }
+        self.dataset = dataset
+        observationTime = tObs
+        frequencies = freqs
+        (gridStart, gridStep, gridCount) = grid
+        logDensity = rows
+    }
+
+    /// ln p_k(log10 ρ) by linear interpolation; below the grid the lowest cell (noise-dominated, upper-limit
+    /// behaviour, as in ceffyl); above the grid −∞ (the model overshoots what the data allow).
+    @inline(__always)
+    public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
+        let u = (x - gridStart) / gridStep
+        if u <= 0 { return logDensity[k][0] }
+        let i = Int(u)
+        if i >= gridCount - 1 { return u <= Double(gridCount - 1) ? logDensity[k][gridCount - 1] : -.infinity }
+        let t = u - Double(i)
+        let row = logDensity[k]
+        return row[i] + t * (row[i + 1] - row[i])
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+import Foundation
+@testable import GravitationalWaves
+
+/// Templates against numbers computed by hand (a few lines of Python, independent of this code) from the
+/// papers' formulas: Caprini et al. 1910.13125 eqs. (29)–(31), Υ of 2007.08537, κ of 1004.4187.
+@Suite struct GWSpectrumTests {
+    @Test func soundWavesMatchHandComputation() throws {
+        // α = 0.5, v_w = 1, H*R* = 0.1, T* = 100 GeV, g* = 100: κ = κ_D = 0.38799…, Υ = 0.21965…,
+        // peak h²Ω = 1.51732e-10 at f_sw = 2.6e-4 Hz; at 3 f_sw: 2.24139e-11.
+        let s = SoundWaveTemplate(source: try GWSource(temperature: 100, degreesOfFreedom: 100, alpha: 0.5, hubbleRadius: 0.1, wallVelocity: 1).validated())
+        #expect(abs(s.kappa / 0.3879909467889303 - 1) < 1e-12)
+        #expect(abs(s.lifetimeSuppression / 0.2196470025637991 - 1) < 1e-12)
+        #expect(abs(s.peakFrequency / 2.6e-4 - 1) < 1e-12)
+        #expect(abs(s.energyDensity(frequency: 2.6e-4) / 1.5173158948681273e-10 - 1) < 1e-12)
+        #expect(abs(s.energyDensity(frequency: 7.8e-4) / 2.2413876938751956e-11 - 1) < 1e-10)
+        // A supercooled, PTA-band point: α = 400, H*R* = 0.3, T* = 50 MeV, g* = 16.
+        let p = SoundWaveTemplate(source: GWSource(temperature: 0.05, degreesOfFreedom: 16, alpha: 400, hubbleRadius: 0.3, wallVelocity: 1))
+        #expect(abs(p.energyDensity(frequency: p.peakFrequency) / 5.207761677185188e-08 - 1) < 1e-12)
+        #expect(abs(p.peakFrequency / 3.1928272988216684e-08 - 1) < 1e-12)
+    }
+
+    /// The shape rises as f³ and falls as f⁻⁴ (1910.13125 eq. 30).
+    @Test func spectralSlopes() {
+        let s = SoundWaveTemplate(source: GWSource(temperature: 1, degreesOfFreedom: 20, alpha: 1, hubbleRadius: 0.5, wallVelocity: 1))
+        let f = s.peakFrequency
+        let low = log(s.energyDensity(frequency: 2e-4 * f) / s.energyDensity(frequency: 1e-4 * f)) / log(2)
+        let high = log(s.energyDensity(frequency: 2e4 * f) / s.energyDensity(frequency: 1e4 * f)) / log(2)
+        #expect(abs(low - 3) < 1e-6 && abs(high + 4) < 1e-6)
+    }
+
+    /// κ(α, v_w) of 1004.4187: the v_w → 1 limit is κ_D = α/(0.73 + 0.083√α + α); the fit is continuous at
+    /// c_s and ξ_J, and bounded by 1.
+    @Test func efficiencyFactor() {
+        for a in [0.01, 0.1, 1, 10, 500] {
+            #expect(abs(EfficiencyFactor.kappa(alpha: a, wallVelocity: 1) / (a / (0.73 + 0.083 * a.squareRoot() + a)) - 1) < 1e-12)
+            let cs = EfficiencyFactor.soundSpeed, xi = EfficiencyFactor.jouguetVelocity(alpha: a)
+            for edge in [cs, xi] where edge < 1 {
+                let below = EfficiencyFactor.kappa(alpha: a, wallVelocity: edge * (1 - 1e-9))
+                let above = EfficiencyFactor.kappa(alpha: a, wallVelocity: edge * (1 + 1e-9))
+                #expect(abs(below / above - 1) < 1e-5, "α = \(a), edge \(edge)")
+            }
+            for vw in [0.1, 0.5, 0.7, 0.9, 0.99] {
+                let k = EfficiencyFactor.kappa(alpha: a, wallVelocity: vw)
+                #expect(k > 0 && k <= 1)
+            }
+        }
+    }
+
+    @Test func rejectsBadSource() {
+        #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: -1, degreesOfFreedom: 10, alpha: 1, hubbleRadius: 0.1, wallVelocity: 1).validated() }
+        #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: 1, degreesOfFreedom: 10, alpha: .nan, hubbleRadius: 0.1, wallVelocity: 1).validated() }
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+import Foundation
+import Cosmology
+@testable import PulsarTiming
+
+/// The NG15 HD free-spectrum likelihood (first 14 bins) against the independent computation of
+/// physics.md §7 and NANOGrav's published fits (arXiv:2306.16213).
+@Suite struct LikelihoodTests {
+    static let resources = try! ProjectResources.locate()
+
+    @Test func powerLawWithFixedGammaPeaksWhereExpected() throws {
+        let L = try PTALikelihood(data: try FreeSpectrumData(.ng15, resources: Self.resources), bins: 14)
+        let best = L.bestPowerLaw(gamma: 13.0 / 3)
+        // physics.md §7: peak at log10 A ≈ −14.57 (NANOGrav's chain median −14.62).
+        #expect(abs(best.log10A + 14.57) < 0.03, "best log10 A = \(best.log10A)")
+        // ln L at log10 A = −14.62: −18.18 on the raw table; our resampled table (0.005 dex) is within 0.1.
+        #expect(abs(L.logLikelihood(log10A: -14.62, gamma: 13.0 / 3) + 18.18) < 0.1)
+    }
+
+    @Test func freeGammaMaximum() throws {
+        let L = try PTALikelihood(data: try FreeSpectrumData(.ng15, resources: Self.resources), bins: 14)
+        var best = (gamma: 0.0, log10A: 0.0, lnL: -Double.infinity)
+        for i in 0...60 {
+            let gamma = 2 + 3 * Double(i) / 60
+            let p = L.bestPowerLaw(gamma: gamma)
+            if p.lnL > best.lnL { best = (gamma, p.log10A, p.lnL) }
+        }
+        // physics.md §7: γ ≈ 3.15, log10 A ≈ −14.16 (NANOGrav: 3.25, −14.19).
+        #expect(abs(best.gamma - 3.15) <= 0.1, "γ = \(best.gamma)")
+        #expect(abs(best.log10A + 14.16) < 0.05, "log10 A = \(best.log10A)")
+    }
+
+    /// A GW spectrum equal to the power law, via ρ² = H0²Ω/(8π⁴f⁵T), gives the same ln L: the two ρ
+    /// formulas of physics.md §7 agree (h²Ω_PL = 2π²f² h_c²/(3 (H0/h)²)).
+    @Test func spectrumAndPowerLawConventionsAgree() throws {
+        let L = try PTALikelihood(data: try FreeSpectrumData(.epta, resources: Self.resources))
+        #expect(L.bins == 9)
+        #expect(abs(L.data.observationTime / (11.0438 * 365.25 * 86400) - 1) < 1e-4)
+        let (log10A, gamma) = (-14.6, 13.0 / 3)
+        let h0 = PTALikelihood.hundredKmPerSecPerMpc
+        let spectrum: (Double) -> Double = { f in
+            let hc = pow(10, log10A) * pow(f / PTALikelihood.yearFrequency, (3 - gamma) / 2)
+            return 2 * Double.pi * Double.pi * f * f * hc * hc / (3 * h0 * h0)
+        }
+        #expect(abs(L.logLikelihood(spectrum: spectrum) - L.logLikelihood(log10A: log10A, gamma: gamma)) < 1e-9)
+        #expect(L.noiseLogLikelihood.isFinite)
+        #expect(throws: PTALikelihood.Invalid.self) { try PTALikelihood(data: L.data, bins: 99) }
+    }
+}
