@@ -1,0 +1,241 @@
+import ArgumentParser
+import Foundation
+import Cosmology
+import EffectivePotential
+import GravitationalWaves
+import PulsarTiming
+import TransitionHistory
+
+extension TemplateKind: ExpressibleByArgument {}
+
+/// Where a GW source comes from: a model point (computed transition) or user-given (T_p, α, H*R*).
+struct SourceOptions: ParsableArguments {
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var conventionOptions: ConventionOptions
+    @OptionGroup var transitionOptions: TransitionOptions
+
+    @Option(name: .customLong("Tp"), parsing: .unconditional, help: "Percolation temperature T_p in GeV (direct mode, with --alpha and --HR).")
+    var percolationTemperature: Double?
+
+    @Option(parsing: .unconditional, help: "Transition strength α (direct mode).")
+    var alpha: Double?
+
+    @Option(name: .customLong("HR"), parsing: .unconditional, help: "H*R* (direct mode).")
+    var hubbleRadius: Double?
+
+    @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T* (direct mode; default g*_SM(T*) + 4).")
+    var gStar: Double?
+
+    var isDirect: Bool { percolationTemperature != nil || alpha != nil || hubbleRadius != nil }
+
+    /// The source and a label; throws PhysicsOutcome when the point has no spectrum.
+    func source(resources: ProjectResources) throws -> (source: GWSource, label: String) {
+        let transition = try transitionOptions.conventions()
+        if isDirect {
+            guard let tp = percolationTemperature, let a = alpha, let hr = hubbleRadius else {
+                throw UsageError("direct mode needs all of --Tp (GeV), --alpha and --HR")
+            }
+            guard tp.isFinite, tp > 0 else { throw UsageError("--Tp must be > 0 GeV, got \(tp)") }
+            guard a.isFinite, a > 0 else { throw UsageError("--alpha must be > 0, got \(a)") }
+            guard hr.isFinite, hr > 0, hr <= 10 else { throw UsageError("--HR must be in (0, 10], got \(hr)") }
+            // T* = T_reh from ρ_rad(T_reh) = (1 + α) ρ_rad(T_p) at constant g*: T_p (1 + α)^{1/4} (physics.md §5).
+            let tStar = tp * pow(1 + a, 0.25)
+            let g: Double
+            if let given = gStar {
+                guard given.isFinite, given >= 1 else { throw UsageError("--gstar must be ≥ 1, got \(given)") }
+                g = given
+            } else {
+                g = try Plasma(model: .standardModelPlusDark(dark: 4), resources: resources).energyDegreesOfFreedom(at: tStar)
+            }
+            return (GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity),
+                    String(format: "T_p = %.4g GeV, α = %.4g, H*R* = %.4g", tp, a, hr))
+        }
+        let (darkU1, bp) = try model.resolve()
+        let analysis = TransitionAnalysis(model: darkU1, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
+        let r = try analysis.run()
+        let name = bp?.name ?? "v=\(darkU1.vev), λ=\(darkU1.lambda), g=\(darkU1.gauge)"
+        guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature else {
+            throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
+        }
+        let plasma = try Plasma(model: analysis.plasmaModel, resources: resources)
+        return (GWSource(temperature: treh, degreesOfFreedom: plasma.energyDegreesOfFreedom(at: treh), alpha: a, hubbleRadius: hr,
+                         wallVelocity: transition.wallVelocity), name)
+    }
+}
+
+struct SpectrumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spectrum",
+        abstract: "GW spectrum today, h²Ω_GW(f), of a model point or of given (T_p, α, H*R*).",
+        discussion: "CSV columns f_Hz,h2Omega_GW. T* = T_reh, g* = g*(T_reh). A point that does not percolate and complete has no spectrum (exit 3).")
+
+    @OptionGroup var sourceOptions: SourceOptions
+    @Option(help: "Template: sw (sound waves, 1910.13125).") var template: TemplateKind = .soundWaves
+    @Option(parsing: .unconditional, help: "Lowest frequency in Hz.") var fmin: Double = 1e-10
+    @Option(parsing: .unconditional, help: "Highest frequency in Hz.") var fmax: Double = 1e-6
+    @Option(parsing: .unconditional, help: "Number of log-spaced frequencies (2…100000).") var points: Int = 200
+    @Option(help: "csv (default) or json.") var format: OutputFormat = .csv
+
+    func run() throws {
+        guard fmin.isFinite, fmax.isFinite, fmin > 0, fmax > fmin else { throw UsageError("--fmin/--fmax must satisfy 0 < fmin < fmax, got \(fmin), \(fmax)") }
+        guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
+        guard format != .text else { throw UsageError("--format for spectrum must be csv or json") }
+        let resources = try ProjectResources.locate()
+        let (source, label) = try sourceOptions.source(resources: resources)
+        let t = template.template(for: source)
+        let fs = (0..<points).map { fmin * pow(fmax / fmin, Double($0) / Double(points - 1)) }
+        let values = try fs.map { try requireFinite(t.energyDensity(frequency: $0), "h2Omega") }
+        switch format {
+        case .json:
+            print(try JSONValue.object([
+                ("source", .string(label)), ("template", .string(t.name)),
+                ("T_star_GeV", .number(source.temperature)), ("gstar", .number(source.degreesOfFreedom)), ("alpha", .number(source.alpha)),
+                ("HR", .number(source.hubbleRadius)), ("v_w", .number(source.wallVelocity)), ("peak_frequency_Hz", .number(t.peakFrequency)),
+                ("f_Hz", .array(fs.map { .number($0) })), ("h2Omega_GW", .array(values.map { .number($0) })),
+            ]).rendered())
+        default:
+            print("# supercool spectrum: \(label); \(t.name); T* = \(source.temperature) GeV, g* = \(source.degreesOfFreedom), α = \(source.alpha), H*R* = \(source.hubbleRadius), v_w = \(source.wallVelocity); peak \(t.peakFrequency) Hz")
+            print("f_Hz,h2Omega_GW")
+            for (f, v) in zip(fs, values) { print("\(f),\(v)") }
+        }
+    }
+}
+
+/// Which PTA data: one set or NG15 + EPTA.
+enum DataChoice: String, ExpressibleByArgument, CaseIterable {
+    case ng15, ng15curn, epta, ppta, both
+
+    var datasets: [FreeSpectrumData.Dataset] {
+        switch self {
+        case .ng15: return [.ng15]
+        case .ng15curn: return [.ng15CURN]
+        case .epta: return [.epta]
+        case .ppta: return [.ppta]
+        case .both: return [.ng15, .epta]
+        }
+    }
+}
+
+let sharedPulsarsNote = "NG15 and EPTA share pulsars: 'both' adds their ln L as if independent, which overcounts the common information."
+
+func likelihoods(_ choice: DataChoice, bins: Int?, resources: ProjectResources) throws -> [PTALikelihood] {
+    if bins != nil && choice == .both { throw UsageError("--bins cannot be combined with --data both (each set uses its own default: NG15 14, EPTA 9)") }
+    return try choice.datasets.map { ds in
+        do { return try PTALikelihood(data: try FreeSpectrumData(ds, resources: resources), bins: bins) } catch let e as PTALikelihood.Invalid {
+            throw UsageError(e.description)
+        }
+    }
+}
+
+struct LikelihoodCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "likelihood",
+        abstract: "ln L of a power law h_c = A (f/f_yr)^{(3−γ)/2} against a PTA free spectrum (up to a constant).")
+
+    @Flag(help: "Power-law mode (the only mode for now).") var powerlaw = false
+    @Option(name: .customLong("log10A"), parsing: .unconditional, help: "log10 of the amplitude A.") var log10A: Double
+    @Option(parsing: .unconditional, help: "Spectral index γ (13/3 for SMBHBs).") var gamma: Double = 13.0 / 3
+    @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
+    @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
+    @Option(help: "text (default) or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        guard powerlaw else { throw UsageError("likelihood needs --powerlaw (for GW spectra use supercool fit)") }
+        guard log10A.isFinite, log10A > -25, log10A < -5 else { throw UsageError("--log10A must be in (−25, −5), got \(log10A)") }
+        guard gamma.isFinite, gamma > 0, gamma < 10 else { throw UsageError("--gamma must be in (0, 10), got \(gamma)") }
+        let Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
+        let values = Ls.map { $0.logLikelihood(log10A: log10A, gamma: gamma) }
+        let total = values.reduce(0, +)
+        switch format {
+        case .json:
+            var fields: [(String, JSONValue)] = [("log10A", .number(log10A)), ("gamma", .number(gamma)),
+                                                 ("lnL", total.isFinite ? .number(total) : .null)]
+            fields.append(("datasets", .array(zip(Ls, values).map { .object([("name", .string($0.data.dataset.rawValue)), ("bins", .integer($0.bins)),
+                                                                                ("lnL", $1.isFinite ? .number($1) : .null)]) })))
+            if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
+            if !total.isFinite { fields.append(("status", .string("the power law exceeds the data grid in some bin: excluded"))) }
+            print(try JSONValue.object(fields).rendered())
+        default:
+            for (L, v) in zip(Ls, values) { print("\(L.data.dataset.label) (\(L.bins) bins): ln L = \(v.isFinite ? String(v) : "−∞ (above the data grid: excluded)")") }
+            if data == .both { print("sum: ln L = \(total)\nnote: \(sharedPulsarsNote)") }
+        }
+    }
+}
+
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "ln L of a point's GW spectrum against PTA data, Δln L against the best SMBHB power law and against noise; --scan for a grid best fit.",
+        discussion: "ln L is defined up to a constant per data set; differences are meaningful. --scan varies (T_p, α, H*R*) on a log grid (--grid N per axis).")
+
+    @OptionGroup var sourceOptions: SourceOptions
+    @Option(help: "Template: sw.") var template: TemplateKind = .soundWaves
+    @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
+    @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
+    @Flag(help: "Also add the best γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style).") var withSMBHB = false
+    @Flag(help: "Grid-scan (T_p, α, H*R*) for the best fit.") var scan = false
+    @Option(parsing: .unconditional, help: "Grid points per axis for --scan (2…60).") var grid: Int = 22
+    @Option(help: "text (default) or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        guard format != .csv else { throw UsageError("--format for fit must be text or json") }
+        guard (2...60).contains(grid) else { throw UsageError("--grid must be in 2…60, got \(grid)") }
+        let resources = try ProjectResources.locate()
+        let Ls = try likelihoods(data, bins: bins, resources: resources)
+        let smbhbFits = Ls.map { $0.bestPowerLaw(gamma: 13.0 / 3) }
+        let noise = Ls.map(\.noiseLogLikelihood).reduce(0, +)
+        let smbhb = smbhbFits.map(\.lnL).reduce(0, +)
+
+        func lnL(_ s: GWSource) -> Double {
+            let t = template.template(for: s)
+            return zip(Ls, smbhbFits).map { L, pl in
+                L.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhb: withSMBHB ? (pl.log10A, 13.0 / 3) : nil)
+            }.reduce(0, +)
+        }
+        var fields: [(String, JSONValue)] = []
+        var lines: [String] = []
+        if !scan || !sourceOptions.isDirect {
+            let (source, label) = try sourceOptions.source(resources: resources)
+            let value = lnL(source)
+            fields += [("point", .string(label)), ("T_star_GeV", .number(source.temperature)), ("alpha", .number(source.alpha)), ("HR", .number(source.hubbleRadius)),
+                       ("lnL", value.isFinite ? .number(value) : .null),
+                       ("delta_lnL_vs_smbhb", value.isFinite ? .number(value - smbhb) : .null),
+                       ("delta_lnL_vs_noise", value.isFinite ? .number(value - noise) : .null)]
+            lines.append("\(label): T* = \(String(format: "%.4g", source.temperature)) GeV, α = \(String(format: "%.4g", source.alpha)), H*R* = \(String(format: "%.4g", source.hubbleRadius))")
+            lines.append(value.isFinite ? String(format: "ln L = %.3f;  Δln L vs best SMBHB power law (γ = 13/3) = %+.3f;  vs noise only = %+.3f", value, value - smbhb, value - noise)
+                                        : "ln L = −∞: the spectrum exceeds what the data allow in some bin (excluded)")
+        }
+        fields += [("smbhb_log10A", .array(smbhbFits.map { .number($0.log10A) })), ("smbhb_lnL", .number(smbhb)), ("noise_lnL", .number(noise))]
+        lines.append(String(format: "best SMBHB power law: log10 A = %@ (ln L = %.3f); noise only ln L = %.3f",
+                            smbhbFits.map { String(format: "%.3f", $0.log10A) }.joined(separator: ", "), smbhb, noise))
+        if scan {
+            // Log grid: T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3].
+            let n = grid
+            func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo * pow(hi / lo, Double($0) / Double(n - 1)) } }
+            let tps = axis(1e-3, 1), alphas = axis(0.1, 1e4), hrs = axis(0.01, 3)
+            let plasma = try Plasma(model: .standardModelPlusDark(dark: 4), resources: resources)
+            var best = (lnL: -Double.infinity, tp: 0.0, alpha: 0.0, hr: 0.0)
+            let vw = try sourceOptions.transitionOptions.conventions().wallVelocity
+            for tp in tps {
+                for a in alphas {
+                    let tStar = tp * pow(1 + a, 0.25)
+                    let g = plasma.energyDegreesOfFreedom(at: tStar)
+                    for hr in hrs {
+                        let value = lnL(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw))
+                        if value > best.lnL { best = (value, tp, a, hr) }
+                    }
+                }
+            }
+            fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
+                                            ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),
+                                            ("best_delta_lnL_vs_smbhb", best.lnL.isFinite ? .number(best.lnL - smbhb) : .null)])))
+            lines.append(String(format: "scan (%d points, T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3]): best T_p = %.4g GeV, α = %.4g, H*R* = %.4g, ln L = %.3f (Δ vs SMBHB %+.3f)",
+                                n * n * n, best.tp, best.alpha, best.hr, best.lnL, best.lnL - smbhb))
+        }
+        if data == .both { fields.append(("note", .string(sharedPulsarsNote))); lines.append("note: " + sharedPulsarsNote) }
+        switch format {
+        case .json: print(try JSONValue.object(fields).rendered())
+        default: lines.forEach { print($0) }
+        }
+    }
+}
