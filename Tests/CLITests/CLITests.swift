@@ -148,4 +148,42 @@ import Foundation
         let bad = try Self.run(["completion", "--lambda", "0.006", "--steps", "1"])
         #expect(bad.status == 2 && bad.stderr.contains("--steps"))
     }
+
+    @Test func powerLawLikelihoodJSON() throws {
+        // Negative values after an option parse as typed.
+        let r = try Self.run(["likelihood", "--powerlaw", "--log10A", "-14.6", "--gamma", "4.3333333", "--data", "ng15", "--bins", "14", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lnL = try #require(try Self.json(r.stdout)["lnL"] as? Double)
+        #expect(lnL > -19 && lnL < -17)
+        let both = try Self.run(["likelihood", "--powerlaw", "--log10A", "-14.6", "--data", "both"])
+        #expect(both.status == 0 && both.stdout.contains("share pulsars"))
+        let bad = try Self.run(["likelihood", "--powerlaw", "--log10A", "-14.6", "--bins", "99"])
+        #expect(bad.status == 2 && bad.stderr.contains("--bins"))
+    }
+
+    @Test func spectrumDirectAndModelWithoutSpectrum() throws {
+        let r = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "4", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        #expect((j["f_Hz"] as? [Double])?.count == 4 && (j["h2Omega_GW"] as? [Double])?.count == 4)
+        // BP4 as printed does not percolate: no spectrum, a physics answer (exit 3).
+        let none = try Self.run(["spectrum", "--bp", "BP4"])
+        #expect(none.status == 3 && none.stderr.contains("no GW spectrum"))
+        let missing = try Self.run(["spectrum", "--Tp", "0.01", "--alpha", "10"])
+        #expect(missing.status == 2 && missing.stderr.contains("--HR"))
+    }
+
+    @Test func fitAndPlot() throws {
+        let fit = try Self.run(["fit", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--data", "ng15", "--format", "json"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let j = try Self.json(fit.stdout)
+        for key in ["lnL", "delta_lnL_vs_smbhb", "delta_lnL_vs_noise"] { #expect(j[key] is Double, "\(key)") }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-\(UUID().uuidString).svg").path
+        let plot = try Self.run(["plot", "--bp", "BP1,BP4", "--data", "ng15,epta", "-o", path])
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("BP1: T_p") && svg.contains("BP4: no spectrum") && svg.contains("2306.16213"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        try? FileManager.default.removeItem(atPath: path)
+    }
 }
