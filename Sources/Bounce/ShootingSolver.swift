@@ -30,8 +30,8 @@ public struct BounceSolver: Sendable {
     /// Keep the (r, φ, φ') profile in the result.
     public var recordProfile: Bool
     /// Converged when the squared miss (speed at φ_f over m_f, or distance short of φ_f, in units of
-    /// |φ_f − φ_t|) is below this: 1e-14 ⇔ a miss of 1e-7, which moves S by ~1e-11 (measured).
-    public var missTolerance: Double = 1e-14
+    /// |φ_f − φ_t|) is below this: 1e-12 ⇔ a miss of 1e-6, which moves S by ~1e-9 (measured).
+    public var missTolerance: Double = 1e-12
 
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
                 linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
