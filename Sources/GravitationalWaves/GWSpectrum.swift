@@ -73,14 +73,57 @@ public struct SoundWaveTemplate: GWTemplate {
     }
 }
 
-/// Available templates. (Bulk-flow/collision and turbulence templates are not implemented yet: their
-/// fit parameters must be taken from the papers, which this session could not read.)
+/// MHD turbulence, Caprini et al. (LISA CosWG) arXiv:1512.06239 eqs. (19)–(21):
+///   h²Ω_turb = 3.35×10⁻⁴ (H*/β) (κ_turb α/(1+α))^{3/2} (100/g*)^{1/3} v_w S_turb(f),
+///   S_turb = (f/f_turb)³ / [(1 + f/f_turb)^{11/3} (1 + 8πf/h*)], h* = 16.5 μHz (T*/100 GeV)(g*/100)^{1/6},
+///   f_turb = 27 μHz (1/v_w)(β/H*)(T*/100 GeV)(g*/100)^{1/6},
+/// with κ_turb = ε κ (ε = 0.05, the lower end of the 5–10 % quoted there) and β/H* = (8π)^{1/3} v_w/(H*R*).
+public struct TurbulenceTemplate: GWTemplate {
+    public let source: GWSource
+    public let turbulentFraction: Double
+    public var name: String { "MHD turbulence (Caprini et al. 1512.06239, ε = \(turbulentFraction))" }
+    public let peakFrequency: Double
+    let amplitude: Double
+    let hubbleToday: Double
+
+    public init(source: GWSource, turbulentFraction: Double = 0.05) {
+        self.source = source
+        self.turbulentFraction = turbulentFraction
+        let betaOverH = pow(8 * Double.pi, 1.0 / 3) * source.wallVelocity / source.hubbleRadius
+        let kappaTurb = turbulentFraction * EfficiencyFactor.kappa(alpha: source.alpha, wallVelocity: source.wallVelocity)
+        let redshift = (source.temperature / 100) * pow(source.degreesOfFreedom / 100, 1.0 / 6)
+        amplitude = 3.35e-4 / betaOverH * pow(kappaTurb * source.alpha / (1 + source.alpha), 1.5)
+            * pow(100 / source.degreesOfFreedom, 1.0 / 3) * source.wallVelocity
+        hubbleToday = 1.65e-5 * redshift
+        peakFrequency = 2.7e-5 / source.wallVelocity * betaOverH * redshift
+    }
+
+    public func energyDensity(frequency f: Double) -> Double {
+        let x = f / peakFrequency
+        return amplitude * x * x * x / (pow(1 + x, 11.0 / 3) * (1 + 8 * Double.pi * f / hubbleToday))
+    }
+}
+
+/// Sound waves plus turbulence.
+public struct CombinedTemplate: GWTemplate {
+    public let parts: [any GWTemplate]
+    public var name: String { parts.map(\.name).joined(separator: " + ") }
+    public var peakFrequency: Double { parts.first?.peakFrequency ?? 0 }
+    public func energyDensity(frequency f: Double) -> Double { parts.reduce(0) { $0 + $1.energyDensity(frequency: f) } }
+}
+
+/// Available templates. (Bulk-flow/collision (Lewicki & Vaskonen 2208.11697) and the Hindmarsh 2017 form
+/// are not implemented yet: their fit parameters must be read from the papers first.)
 public enum TemplateKind: String, Sendable, CaseIterable, Codable {
     case soundWaves = "sw"
+    case turbulence = "turb"
+    case soundWavesAndTurbulence = "sw+turb"
 
     public func template(for source: GWSource) -> any GWTemplate {
         switch self {
         case .soundWaves: return SoundWaveTemplate(source: source)
+        case .turbulence: return TurbulenceTemplate(source: source)
+        case .soundWavesAndTurbulence: return CombinedTemplate(parts: [SoundWaveTemplate(source: source), TurbulenceTemplate(source: source)])
         }
     }
 }

@@ -20,6 +20,19 @@ import Foundation
         #expect(abs(p.peakFrequency / 3.1928272988216684e-08 - 1) < 1e-12)
     }
 
+    /// Turbulence, 1512.06239 eqs. (19)–(21), same point: f_turb = 7.9088e-4 Hz, h²Ω(f_turb) = 3.88419e-13,
+    /// h²Ω(10 f_turb) = 7.49828e-14 (hand computation, ε = 0.05, β/H = (8π)^{1/3} v_w/(H*R*)).
+    @Test func turbulenceMatchesHandComputation() throws {
+        let source = GWSource(temperature: 100, degreesOfFreedom: 100, alpha: 0.5, hubbleRadius: 0.1, wallVelocity: 1)
+        let t = TurbulenceTemplate(source: source)
+        #expect(abs(t.peakFrequency / 0.0007908796192832224 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: t.peakFrequency) / 3.8841893072459093e-13 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: 10 * t.peakFrequency) / 7.498277431630232e-14 - 1) < 1e-12)
+        let both = TemplateKind.soundWavesAndTurbulence.template(for: source)
+        let sw = SoundWaveTemplate(source: source)
+        #expect(abs(both.energyDensity(frequency: 1e-3) - sw.energyDensity(frequency: 1e-3) - t.energyDensity(frequency: 1e-3)) < 1e-25)
+    }
+
     /// The shape rises as f³ and falls as f⁻⁴ (1910.13125 eq. 30).
     @Test func spectralSlopes() {
         let s = SoundWaveTemplate(source: GWSource(temperature: 1, degreesOfFreedom: 20, alpha: 1, hubbleRadius: 0.5, wallVelocity: 1))
