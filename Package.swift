@@ -26,19 +26,19 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         // Swift API over GSL: ODE driver, quadrature, roots, minimisation, interpolation, Chebyshev.
-        .target(name: "SupercoolNumerics", dependencies: ["_CGSL"]),
+        .target(name: "SupercoolNumerics", dependencies: ["_CGSL"], exclude: ["README.md"]),
         // Stage 1: thermal effective potential of a model (protocol) and its phase structure.
-        .target(name: "EffectivePotential", dependencies: ["SupercoolNumerics"]),
+        .target(name: "EffectivePotential", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Plasma: g*(T) tables, radiation density, Hubble rate; locating the bundled Data/.
-        .target(name: "Cosmology", dependencies: ["SupercoolNumerics"]),
+        .target(name: "Cosmology", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 2: O(3)/O(4) bounce by overshoot/undershoot shooting.
-        .target(name: "Bounce", dependencies: ["SupercoolNumerics"]),
+        .target(name: "Bounce", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 3: S3/T(T) of a model, nucleation, percolation, completion, α, β/H, H*R*.
-        .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "SupercoolNumerics"]),
+        .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 4: GW spectra today from (T*, α, β/H or H*R*, v_w, g*).
-        .target(name: "GravitationalWaves", dependencies: []),
+        .target(name: "GravitationalWaves", dependencies: [], exclude: ["README.md"]),
         // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
-        .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"]),
+        .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
         .executableTarget(
             name: "supercool",
             dependencies: [
