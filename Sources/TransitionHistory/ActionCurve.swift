@@ -3,6 +3,29 @@ import Bounce
 import EffectivePotential
 import SupercoolNumerics
 
+/// The O(4) (vacuum) tunnelling rate Γ4(T) = R0⁻⁴ (S4/2π)² e^{−S4}, with R0 the bounce's wall radius
+/// (Callan & Coleman 1977; physics.md §4), sampled at the coarse temperatures and interpolated in ln T
+/// as ln Γ4 (−∞ where no O(4) bounce exists).
+public struct VacuumRateCurve: Sendable {
+    let spline: Interpolant
+    public let minimumAction: Double
+
+    public static func sample(tunnelling: ThermalTunnelling, temperatures: [Double]) throws -> VacuumRateCurve? {
+        var xs = [Double](), ys = [Double](), minimum = Double.infinity
+        for T in temperatures.sorted() {
+            guard let b = tunnelling.bounce(temperature: T, dimension: 4).bounce else { continue }
+            let s4 = b.action
+            minimum = min(minimum, s4)
+            xs.append(log(T)); ys.append(-4 * log(b.wallRadius) + 2 * log(s4 / (2 * Double.pi)) - s4)
+        }
+        guard xs.count >= 4 else { return nil }
+        return VacuumRateCurve(spline: try Interpolant(x: xs, y: ys, kind: .steffen), minimumAction: minimum)
+    }
+
+    /// Γ4(T) in GeV⁴ (clamped to the sampled range).
+    public func callAsFunction(_ T: Double) -> Double { exp(spline(log(T))) }
+}
+
 /// S3/T as a function of T, sampled by bounces and interpolated (cubic spline in ln T).
 public struct ActionCurve: Sendable {
     public struct Sample: Sendable, Codable {

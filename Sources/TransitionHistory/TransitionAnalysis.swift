@@ -38,6 +38,8 @@ public struct TransitionResult: Sendable, Codable {
     public var alphaVacuum: Double?
     public var reheatingTemperature: Double?
     public var minimumActionOverT: Double?
+    /// Smallest sampled S4 when the O(4) rate is included.
+    public var minimumVacuumAction: Double?
     public var temperatureOfMinimum: Double?
     public var gStarAtPercolation: Double?
     public var hubbleAtPercolation: Double?
@@ -112,11 +114,17 @@ public struct TransitionAnalysis: Sendable {
             PhysicalConstants.hubbleRate(radiationEnergyDensity: plasma.radiationEnergyDensity(at: T), vacuumEnergy: vacuumEnergy(T))
         }
         let prefactor = conventions.ratePrefactor
-        // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}.
+        var vacuumRate: VacuumRateCurve?
+        if conventions.includeVacuumTunnelling {
+            vacuumRate = try VacuumRateCurve.sample(tunnelling: tunnelling, temperatures: curve.samples.map(\.temperature))
+            result.minimumVacuumAction = vacuumRate?.minimumAction
+        }
+        let vacuum = vacuumRate
+        // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}; plus Γ4 if asked for.
         let rate: @Sendable (Double) -> Double = { T in
             let s = max(curve(T), 0)
             let p = prefactor == .thermal && s > 0 ? pow(s / (2 * Double.pi), 1.5) : 1
-            return pow(T, 4) * p * exp(-s)
+            return pow(T, 4) * p * exp(-s) + (vacuum?(T) ?? 0)
         }
         let integrals = try HistoryIntegrals(rate: rate, hubble: hubble, lowerTemperature: lowT, upperTemperature: highT,
                                              wallVelocity: conventions.wallVelocity)

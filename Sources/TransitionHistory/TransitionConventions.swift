@@ -28,6 +28,9 @@ public struct TransitionConventions: Sendable, Equatable, Codable {
     public var finalFalseVacuumFraction: Double = 0.01
     public var ratePrefactor: RatePrefactor = .thermal
     public var radiusDefinition: RadiusDefinition = .numberDensity
+    /// Add the O(4) vacuum rate Γ4 = R0⁻⁴(S4/2π)² e^{−S4} to the thermal rate (physics.md §4; off by default:
+    /// S4 ≥ 1160 for BP1–BP4, physics.md §8, and it doubles the bounce count).
+    public var includeVacuumTunnelling: Bool = false
     /// g* of the plasma: nil means g*_SM(T) (Saikawa–Shirai) + the model's own light dark dof
     /// (`ParticleModel.relativisticDegreesOfFreedom`); otherwise the given model.
     public var degreesOfFreedom: DegreesOfFreedomModel? = nil

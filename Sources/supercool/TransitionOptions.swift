@@ -20,6 +20,9 @@ struct TransitionOptions: ParsableArguments {
     @Option(help: "R* reported as H*R*: nb (n_b^{-1/3}, default) or beta ((8π)^{1/3} v_w/β).")
     var radius: TransitionConventions.RadiusDefinition = TransitionConventions.default.radiusDefinition
 
+    @Flag(name: .customLong("o4"), help: "Add the O(4) vacuum tunnelling rate (off by default: S4 ≥ 1160 here).")
+    var includeVacuumTunnelling = false
+
     @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: "g*_dark added to Saikawa–Shirai g*_SM (default: the model's light dof, 4 for DarkU1).")
     var gStarDark: Double?
 
@@ -36,6 +39,7 @@ struct TransitionOptions: ParsableArguments {
         c.percolationThreshold = percolationThreshold
         c.ratePrefactor = prefactor
         c.radiusDefinition = radius
+        c.includeVacuumTunnelling = includeVacuumTunnelling
         if let g = gStarConstant {
             guard g.isFinite, g >= 1, g <= 1000 else { throw UsageError("--gstar-constant must be in [1, 1000], got \(g)") }
             guard gStarDark == nil else { throw UsageError("--gstar-dark and --gstar-constant exclude each other") }
@@ -69,6 +73,7 @@ struct PointReport: Sendable {
             ("beta_over_H", .optional(r.betaOverH)), ("betaV_over_H", .optional(r.betaVOverH)),
             ("HR_nb", .optional(r.hubbleRadiusNumberDensity)), ("HR_beta", .optional(r.hubbleRadiusBeta)),
             ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
+            ("min_S4", .optional(r.minimumVacuumAction)),
             ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)),
             ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
             ("completes", .bool(r.completes)), ("status", .string(r.status)),

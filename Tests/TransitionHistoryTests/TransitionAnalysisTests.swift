@@ -55,4 +55,15 @@ import EffectivePotential
         #expect(r.status.contains("no percolation"))
         #expect(try #require(r.minimumActionOverT) > 240)
     }
+
+    /// The optional O(4) rate: physics.md §8 finds S4 ≥ 1160 for these points, so including it leaves T_p alone.
+    @Test func vacuumTunnellingIsIrrelevantForBP1() throws {
+        var conventions = TransitionConventions()
+        conventions.includeVacuumTunnelling = true
+        let model = try DarkU1(vev: 0.5, lambda: 0.006, gauge: 0.75)
+        let with = try TransitionAnalysis(model: model, conventions: conventions, resources: Self.resources).run()
+        let without = try TransitionAnalysis(model: model, resources: Self.resources).run()
+        #expect(try #require(with.minimumVacuumAction) > 1100)
+        #expect(abs(try #require(with.percolationTemperature) / (try #require(without.percolationTemperature)) - 1) < 1e-9)
+    }
 }
