@@ -159,8 +159,11 @@ public struct TransitionAnalysis: Sendable {
             result.hubbleRadiusBeta = pow(8 * Double.pi, 1.0 / 3) * conventions.wallVelocity / betaOverH
         }
         result.hubbleRadius = conventions.radiusDefinition == .numberDensity ? result.hubbleRadiusNumberDensity : result.hubbleRadiusBeta
+        // β_V only for an interior minimum of S3/T (not where the barrier has vanished and S3/T = 0).
         let curvature = curve.secondDerivative(minimum.temperature)
-        if curvature > 0 { result.betaVOverH = minimum.temperature * curvature.squareRoot() }
+        if curvature > 0 && minimum.value > 0 && minimum.temperature > lowT * 1.0001 {
+            result.betaVOverH = minimum.temperature * curvature.squareRoot()
+        }
 
         // α: ΔV/ρ_rad and the trace-anomaly form Δθ/ρ_rad, θ = (ρ − 3p)/4 ⇒ Δθ = ΔV − (T/4) dΔV/dT
         // (Giese, Konstandin, van de Vis 2004.06995; physics.md §5).

@@ -50,6 +50,7 @@ struct ModelCommand: ParsableCommand {
                 ("deltaV0_one_loop_estimate_GeV4", .number(darkU1.vacuumDepthEstimate)),
                 ("g_roll", .optional(gRoll.isFinite ? gRoll : nil)),
                 ("curvature_at_origin_T0_GeV2", .number(curvature0)),
+                ("broken_vacuum_is_deeper_at_T0", .bool(deltaV0 > 0)),
                 ("barrier_at_T0", .bool(barrier0 != nil)),
                 ("barrier_T0_phi_GeV", .optional(barrier0?.phi)),
                 ("barrier_T0_height_GeV4", .optional(barrier0?.height)),
@@ -70,7 +71,9 @@ struct ModelCommand: ParsableCommand {
             print("m_Z' = \(f(darkU1.darkPhotonMass, " GeV"))   (g v)")
             print("ΔV0  = \(f(deltaV0, " GeV⁴")) = \(f(deltaV0 / pow(v, 4))) v⁴   (one-loop estimate v⁴[λ/4 − 3g⁴/128π²] = \(f(darkU1.vacuumDepthEstimate / pow(v, 4))) v⁴)")
             print("g_roll = \(f(gRoll.isFinite ? gRoll : nil))   (g − g_roll = \(f(gRoll.isFinite ? darkU1.gauge - gRoll : nil)))")
-            if let b = barrier0 {
+            if deltaV0 <= 0 {
+                print("T = 0: the symmetric vacuum φ = 0 is the deeper one (ΔV0 ≤ 0): the U(1) stays unbroken, no transition")
+            } else if let b = barrier0 {
                 print("T = 0: barrier at φ = \(f(b.phi, " GeV")), height \(f(b.height, " GeV⁴")) (origin metastable: supercooling possible)")
             } else {
                 print("T = 0: no barrier at the origin (V''(0) = \(f(curvature0, " GeV²")))")

@@ -114,7 +114,8 @@ func printTable(_ reports: [PointReport]) {
         guard let c, let p else { return "" }
         return String(format: "(%+.1f%%)", 100 * (c / p - 1))
     }
-    func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count), withPad: " ", startingAt: 0) }
+    // At least one space after every cell, however long its content.
+    func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count + 1), withPad: " ", startingAt: 0) }
     print(cell("point", 6) + cell("T_p [MeV] computed / published", 34) + cell("H*R*", 26) + cell("α", 28) + cell("m_φ [GeV]", 24) + "m_Z' [GeV]")
     for r in reports {
         let p = r.published, c = r.result
