@@ -14,7 +14,7 @@ Outputs
                                  PCHIP-resampled to 50 points per decade in log10 T.
   Data/pta/ng15_hd.csv           ln p_k(log10 rho) of PTA free spectra (ceffyl KDE
   Data/pta/ng15_curn.csv         densities), linearly resampled onto a uniform
-  Data/pta/epta_dr2new_hd.csv    log10 rho grid (0.005 dex; PPTA: 0.01 dex).
+  Data/pta/epta_dr2new_hd.csv    log10 rho grid (0.0025 dex; PPTA: 0.01 dex).
   Data/pta/ppta_dr3_hd.csv
 
 Needs numpy and scipy.  Exits non-zero if a verification check fails.
@@ -115,15 +115,15 @@ def _read_csv(path):
 
 PTA_SETS = [
     # raw folder, short name, step (dex), description, source
-    ("ng15_30f_fs_hd_ceffyl", "ng15_hd", 0.005,
+    ("ng15_30f_fs_hd_ceffyl", "ng15_hd", 0.0025,
      "NANOGrav 15-yr (v1.1) free spectrum, Hellings-Downs correlated (model 3A, 30fCP_30fiRN)",
      "ceffyl KDE density from andrea-mitridate/PTArcade commit 5c108ce2 src/ptarcade/data/30f_fs{hd}_ceffyl/"
      " (= astrolamb/ceffyl data/NG15/fs3A); arXiv:2306.16213, 2306.16219, 2303.15442; MIT"),
-    ("ng15_30f_fs_curn_ceffyl", "ng15_curn", 0.005,
+    ("ng15_30f_fs_curn_ceffyl", "ng15_curn", 0.0025,
      "NANOGrav 15-yr (v1.1) free spectrum, CURN / no correlations (model 2A, 30fCP_30fiRN)",
      "ceffyl KDE density from andrea-mitridate/PTArcade commit 5c108ce2 src/ptarcade/data/30f_fs{cp}_ceffyl/"
      " (= astrolamb/ceffyl data/NG15/fs2A); arXiv:2306.16213, 2306.16219, 2303.15442; MIT"),
-    ("epta_dr2new_20f_fs_hd_ceffyl", "epta_dr2new_hd", 0.005,
+    ("epta_dr2new_20f_fs_hd_ceffyl", "epta_dr2new_hd", 0.0025,
      "EPTA DR2new (25 pulsars) free spectrum, Hellings-Downs correlated (IPTA 3P+ run by W. Lamb,"
      " not an EPTA-collaboration file)",
      "ceffyl KDE density from astrolamb/ceffyl data/epta_dr2_new_hd/ (HEAD ad5fda4c); arXiv:2306.16214,"
@@ -306,7 +306,7 @@ def main():
     ap.add_argument("--gstar-per-decade", type=int, default=GSTAR_POINTS_PER_DECADE,
                     help="g* grid points per decade of T (default: %(default)s)")
     ap.add_argument("--pta-step", type=float, default=None,
-                    help="log10 rho step in dex for NG15/EPTA (default 0.005; PPTA always 0.01)")
+                    help="log10 rho step in dex for NG15/EPTA (default 0.0025; PPTA always 0.01)")
     args = ap.parse_args()
     raw = os.path.abspath(args.raw_dir)
     print("raw data: %s" % raw)
