@@ -73,6 +73,36 @@ public struct SoundWaveTemplate: GWTemplate {
     }
 }
 
+/// Sound waves in the form of Hindmarsh, Huber, Rummukainen, Weir arXiv:1704.05871 eq. (45) with its
+/// erratum (PRD 101 (2020) 089902, eq. 2: the missing factor 3, Ω̃_gw = 0.012), without the finite-lifetime
+/// factor (the source lasts a Hubble time):
+///   h²Ω_sw = h² · 3 · 0.687 · F_gw,0 · Ω̃_gw · (100/g*)^{1/3} Γ² Ū_f⁴ (H*R*) C(f/f_p),
+///   F_gw,0 = 3.57×10⁻⁵ (at h = 0.678, which cancels against Ω_γ h²), Ω̃_gw = 0.012, Γ = 4/3,
+///   Ū_f² = κα/(Γ(1+α)), C(s) = s³ [7/(4 + 3s²)]^{7/2},
+///   f_p = 26 μHz (H*R*)⁻¹ (z_p/10)(T*/100 GeV)(g*/100)^{1/6}, z_p = 10.
+public struct Hindmarsh2017Template: GWTemplate {
+    public let source: GWSource
+    public var name: String { "sound waves (Hindmarsh et al. 1704.05871 + erratum)" }
+    public let peakFrequency: Double
+    let amplitude: Double
+    static let adiabaticIndex = 4.0 / 3, littleH = 0.678, peakWavenumber = 10.0
+
+    public init(source: GWSource) {
+        self.source = source
+        let k = EfficiencyFactor.kappa(alpha: source.alpha, wallVelocity: source.wallVelocity) * source.alpha / (1 + source.alpha)
+        let uf2 = k / Self.adiabaticIndex
+        amplitude = Self.littleH * Self.littleH * 3 * 0.687 * 3.57e-5 * 0.012 * pow(100 / source.degreesOfFreedom, 1.0 / 3)
+            * Self.adiabaticIndex * Self.adiabaticIndex * uf2 * uf2 * source.hubbleRadius
+        peakFrequency = 26e-6 / source.hubbleRadius * (Self.peakWavenumber / 10) * (source.temperature / 100)
+            * pow(source.degreesOfFreedom / 100, 1.0 / 6)
+    }
+
+    public func energyDensity(frequency f: Double) -> Double {
+        let x = f / peakFrequency
+        return amplitude * x * x * x * pow(7 / (4 + 3 * x * x), 3.5)
+    }
+}
+
 /// MHD turbulence, Caprini et al. (LISA CosWG) arXiv:1512.06239 eqs. (19)–(21):
 ///   h²Ω_turb = 3.35×10⁻⁴ (H*/β) (κ_turb α/(1+α))^{3/2} (100/g*)^{1/3} v_w S_turb(f),
 ///   S_turb = (f/f_turb)³ / [(1 + f/f_turb)^{11/3} (1 + 8πf/h*)], h* = 16.5 μHz (T*/100 GeV)(g*/100)^{1/6},
@@ -112,18 +142,20 @@ public struct CombinedTemplate: GWTemplate {
     public func energyDensity(frequency f: Double) -> Double { parts.reduce(0) { $0 + $1.energyDensity(frequency: f) } }
 }
 
-/// Available templates. (Bulk-flow/collision (Lewicki & Vaskonen 2208.11697) and the Hindmarsh 2017 form
-/// are not implemented yet: their fit parameters must be read from the papers first.)
+/// Available templates. (The bulk-flow/collision template of Lewicki & Vaskonen 2208.11697 is not
+/// implemented yet: its fit parameters must be read from the paper first.)
 public enum TemplateKind: String, Sendable, CaseIterable, Codable {
     case soundWaves = "sw"
     case turbulence = "turb"
     case soundWavesAndTurbulence = "sw+turb"
+    case hindmarsh2017 = "hh2017"
 
     public func template(for source: GWSource) -> any GWTemplate {
         switch self {
         case .soundWaves: return SoundWaveTemplate(source: source)
         case .turbulence: return TurbulenceTemplate(source: source)
         case .soundWavesAndTurbulence: return CombinedTemplate(parts: [SoundWaveTemplate(source: source), TurbulenceTemplate(source: source)])
+        case .hindmarsh2017: return Hindmarsh2017Template(source: source)
         }
     }
 }

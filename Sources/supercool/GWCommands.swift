@@ -70,7 +70,7 @@ struct SpectrumCommand: ParsableCommand {
         discussion: "CSV columns f_Hz,h2Omega_GW. T* = T_reh, g* = g*(T_reh). A point that does not percolate and complete has no spectrum (exit 3).")
 
     @OptionGroup var sourceOptions: SourceOptions
-    @Option(help: "Template: sw (sound waves, 1910.13125), turb (turbulence, 1512.06239), sw+turb.") var template: TemplateKind = .soundWaves
+    @Option(help: "Template: sw (sound waves, 1910.13125), hh2017 (Hindmarsh et al. 1704.05871), turb (turbulence, 1512.06239), sw+turb.") var template: TemplateKind = .soundWaves
     @Option(parsing: .unconditional, help: "Lowest frequency in Hz.") var fmin: Double = 1e-10
     @Option(parsing: .unconditional, help: "Highest frequency in Hz.") var fmax: Double = 1e-6
     @Option(parsing: .unconditional, help: "Number of log-spaced frequencies (2…100000).") var points: Int = 200
@@ -169,7 +169,7 @@ struct FitCommand: ParsableCommand {
         discussion: "ln L is defined up to a constant per data set; differences are meaningful. --scan varies (T_p, α, H*R*) on a log grid (--grid N per axis).")
 
     @OptionGroup var sourceOptions: SourceOptions
-    @Option(help: "Template: sw, turb or sw+turb.") var template: TemplateKind = .soundWaves
+    @Option(help: "Template: sw, hh2017, turb or sw+turb.") var template: TemplateKind = .soundWaves
     @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
     @Flag(help: "Also add the best γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style).") var withSMBHB = false

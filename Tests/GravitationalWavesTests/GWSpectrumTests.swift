@@ -33,6 +33,15 @@ import Foundation
         #expect(abs(both.energyDensity(frequency: 1e-3) - sw.energyDensity(frequency: 1e-3) - t.energyDensity(frequency: 1e-3)) < 1e-25)
     }
 
+    /// Hindmarsh et al. 1704.05871 eq. (45) + erratum, same point: h²Ω(f_p) = 6.78871e-10 at f_p = 2.6e-4 Hz,
+    /// 1.00283e-10 at 3 f_p (hand computation: 0.678²·3·0.687·3.57e-5·0.012·Γ²Ū_f⁴·H*R*).
+    @Test func hindmarsh2017MatchesHandComputation() {
+        let t = Hindmarsh2017Template(source: GWSource(temperature: 100, degreesOfFreedom: 100, alpha: 0.5, hubbleRadius: 0.1, wallVelocity: 1))
+        #expect(abs(t.peakFrequency / 2.6e-4 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: 2.6e-4) / 6.788714056356921e-10 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: 7.8e-4) / 1.0028327123323536e-10 - 1) < 1e-10)
+    }
+
     /// The shape rises as f³ and falls as f⁻⁴ (1910.13125 eq. 30).
     @Test func spectralSlopes() {
         let s = SoundWaveTemplate(source: GWSource(temperature: 1, degreesOfFreedom: 20, alpha: 1, hubbleRadius: 0.5, wallVelocity: 1))
