@@ -1,6 +1,6 @@
 import _CGSL
 
-/// Adaptive Gauss–Kronrod quadrature (GSL QAGS, QAGP, QAGIU) behind a closure API.
+/// Adaptive Gauss–Kronrod quadrature (GSL QAGS, QAGIU, CQUAD) behind a closure API.
 public struct Quadrature: Sendable {
     public var absoluteTolerance: Double
     public var relativeTolerance: Double
@@ -44,22 +44,6 @@ public struct Quadrature: Sendable {
                 if status != Int32(GSL_SUCCESS) && !(tolerated.contains(status) && value.isFinite && abs(err) <= 1e-3 * abs(value) + absoluteTolerance) {
                     try check(status, "quadrature on [\(a), \(b)] (estimate \(value) ± \(err))")
                 }
-                return Result(value: value, estimatedError: err)
-            }
-        }
-    }
-
-    /// ∫_a^b f(x) dx with known interior singular points (QAGP); `points` must lie inside (a, b).
-    public func integrate(_ f: (Double) -> Double, from a: Double, to b: Double, breakpoints points: [Double]) throws -> Result {
-        var pts = [a] + points.filter { $0 > a && $0 < b }.sorted() + [b]
-        return try withGSLFunction(f) { fn in
-            try withWorkspace { ws in
-                var value = 0.0, err = 0.0
-                let status = pts.withUnsafeMutableBufferPointer { p in
-                    gsl_integration_qagp(fn, p.baseAddress, p.count, absoluteTolerance, relativeTolerance,
-                                         workspaceLimit, ws, &value, &err)
-                }
-                try check(status, "quadrature with breakpoints on [\(a), \(b)]")
                 return Result(value: value, estimatedError: err)
             }
         }

@@ -28,16 +28,29 @@ public struct ThermalTunnelling: Sendable {
         self.solver = solver
     }
 
-    /// The bounce at temperature T (GeV) in d dimensions.
-    public func bounce(temperature T: Double, dimension: Double = 3) -> BounceOutcome {
-        guard let broken = phases.brokenMinimum(at: T) else {
-            return .noTunnelling("no broken minimum at T = \(T) GeV")
+    /// The tunnelling problem at T (GeV) in d dimensions, or the outcome that makes solving it pointless:
+    /// no broken minimum deeper than the symmetric phase (no tunnelling), or an unstable origin (no barrier).
+    public func problem(temperature T: Double, dimension: Double = 3) -> Result<BounceProblem, NoBounce> {
+        guard let broken = phases.brokenMinimum(at: T), broken.value < potential.value(0, temperature: T) else {
+            return .failure(NoBounce(outcome: .noTunnelling("no broken minimum deeper than the symmetric phase at T = \(T) GeV (T ≥ T_c?)")))
         }
         if phases.curvatureAtOrigin(at: T) <= 0 {
-            return .barrierVanished("the origin is not a minimum at T = \(T) GeV: no barrier, S = 0")
+            return .failure(NoBounce(outcome: .barrierVanished("the origin is not a minimum at T = \(T) GeV: no barrier, S = 0")))
         }
-        let problem = BounceProblem(potential: ThermalBouncePotential(potential: potential, temperature: T),
-                                    falseVacuum: 0, trueVacuum: broken.phi, dimension: dimension)
-        return solver.solve(problem)
+        return .success(BounceProblem(potential: ThermalBouncePotential(potential: potential, temperature: T),
+                                      falseVacuum: 0, trueVacuum: broken.phi, dimension: dimension))
     }
+
+    /// The bounce at temperature T (GeV) in d dimensions.
+    public func bounce(temperature T: Double, dimension: Double = 3) -> BounceOutcome {
+        switch problem(temperature: T, dimension: dimension) {
+        case .success(let p): return solver.solve(p)
+        case .failure(let none): return none.outcome
+        }
+    }
+}
+
+/// Why a thermal tunnelling problem was not set up (carries the typed outcome).
+public struct NoBounce: Error, Sendable {
+    public let outcome: BounceOutcome
 }

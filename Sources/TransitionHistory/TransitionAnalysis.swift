@@ -30,7 +30,8 @@ public struct TransitionResult: Sendable, Codable {
     public var hubbleRadius: Double?
     /// β/H = T d(S3/T)/dT at T_p.
     public var betaOverH: Double?
-    /// β_V/H = T √(d²(S3/T)/dT²) at the minimum of S3/T (Gaussian nucleation width).
+    /// β_V/H = T √(d²(S3/T)/dT²) at the minimum of S3/T: the width of Gaussian nucleation, where β → 0
+    /// (Athron et al. 2305.02357 §5; from d²lnΓ/dt² with dt = −dT/(TH)).
     public var betaVOverH: Double?
     /// α from the trace anomaly, Δθ/ρ_rad with θ = (ρ − 3p)/4, at T_p.
     public var alpha: Double?

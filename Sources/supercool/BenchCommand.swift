@@ -40,14 +40,13 @@ struct BenchCommand: ParsableCommand {
         }
         let model = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
         let potential = ThermalEffectivePotential(model: model)
-        let phases = PhaseStructure(potential: potential)
-        guard let Tc = try phases.criticalTemperature() else { throw PhysicsOutcome("benchmark model has no T_c") }
+        let tunnelling = ThermalTunnelling(potential: potential)
+        guard let Tc = try tunnelling.phases.criticalTemperature() else { throw PhysicsOutcome("benchmark model has no T_c") }
         var temperatures: [(String, Double)] = [0.01, 0.02, 0.05, 0.1].map { ("T/v=\($0)", $0) }
         temperatures += [1e-2, 1e-4, 1e-6].map { ("1-T/Tc=\($0)", Tc * (1 - $0)) }
         for (name, T) in temperatures {
-            guard let broken = phases.brokenMinimum(at: T) else { continue }
-            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: BounceProblem(
-                potential: ThermalBouncePotential(potential: potential, temperature: T), falseVacuum: 0, trueVacuum: broken.phi, dimension: 3)))
+            guard case .success(let problem) = tunnelling.problem(temperature: T) else { continue }
+            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: problem))
         }
 
         let solver = BounceSolver()

@@ -73,15 +73,15 @@ struct BounceCommand: ParsableCommand {
             guard t.isFinite, t > 0 else { throw UsageError("--T must be a finite temperature > 0 GeV, got \(t)") }
             T = t
             let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
-            let tunnelling = ThermalTunnelling(potential: V, solver: solver)
-            guard let broken = tunnelling.phases.brokenMinimum(at: t), broken.value < V.value(0, temperature: t) else {
-                throw PhysicsOutcome("no tunnelling at T = \(t) GeV: no broken minimum deeper than the symmetric phase (T ≥ T_c?)")
+            switch ThermalTunnelling(potential: V, solver: solver).problem(temperature: t, dimension: Double(dimension)) {
+            case .success(let p): problem = p
+            case .failure(let none):
+                switch none.outcome {
+                case .barrierVanished(let why): throw PhysicsOutcome("barrier vanished: \(why)")
+                case .noTunnelling(let why), .failed(let why): throw PhysicsOutcome("no tunnelling: \(why)")
+                case .bounce: throw PhysicsOutcome("internal error: unexpected bounce")
+                }
             }
-            if tunnelling.phases.curvatureAtOrigin(at: t) <= 0 {
-                throw PhysicsOutcome("barrier vanished at T = \(t) GeV: the origin is unstable, S3 = 0 (no tunnelling needed)")
-            }
-            problem = BounceProblem(potential: ThermalBouncePotential(potential: V, temperature: t), falseVacuum: 0,
-                                    trueVacuum: broken.phi, dimension: Double(dimension))
             header = [("potential", .string("DarkU1 thermal")), ("inputs", modelJSON(darkU1)), ("T_GeV", .number(t)),
                       ("conventions", conventionsJSON(conventionOptions.conventions))]
         }

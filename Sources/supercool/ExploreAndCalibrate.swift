@@ -37,7 +37,7 @@ func conventionMatrix(base potential: PotentialConventions, _ transition: Transi
 }
 
 /// Runs every variant for every point in parallel (structured concurrency) and prints the spread.
-func explore(points: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)],
+func exploreConventions(points: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)],
              potential: PotentialConventions, transition: TransitionConventions,
              resources: ProjectResources, format: OutputFormat) async throws {
     let variants = conventionMatrix(base: potential, transition)

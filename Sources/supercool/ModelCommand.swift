@@ -29,10 +29,8 @@ struct ModelCommand: ParsableCommand {
         let barrierAtTc = Tc.flatMap { phases.barrier(at: $0) }
         // Broken-minimum track from T_c down to 1 % of T_c.
         let track: [(T: Double, minimum: Minimum?, depth: Double?)] = Tc.map { tc in
-            [1.0, 0.8, 0.6, 0.4, 0.2, 0.1, 0.05, 0.02, 0.01].map { f in
-                let T = f * tc
-                let m = phases.brokenMinimum(at: T)
-                return (T, m, m.map { V.value(0, temperature: T) - $0.value })
+            phases.trackBrokenMinimum(temperatures: [1.0, 0.8, 0.6, 0.4, 0.2, 0.1, 0.05, 0.02, 0.01].map { $0 * tc }).map { row in
+                (row.temperature, row.minimum, row.minimum.map { V.value(0, temperature: row.temperature) - $0.value })
             }
         } ?? []
 

@@ -53,7 +53,7 @@ struct ReproduceCommand: AsyncParsableCommand {
         }
         let list = models.map { (name: $0.0.name, model: $0.1, published: Optional($0.0.published)) }
         if explore {
-            try await TransitionCommandSupport.explore(list, potentialConventions, conventions, resources, format)
+            try await exploreConventions(points: list, potential: potentialConventions, transition: conventions, resources: resources, format: format)
             return
         }
         if calibrate {
@@ -91,13 +91,6 @@ struct ReproduceCommand: AsyncParsableCommand {
     }
 }
 
-enum TransitionCommandSupport {
-    static func explore(_ list: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)], _ p: PotentialConventions,
-                        _ t: TransitionConventions, _ resources: ProjectResources, _ format: OutputFormat) async throws {
-        try await supercool.explore(points: list, potential: p, transition: t, resources: resources, format: format)
-    }
-}
-
 struct PointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "point",
@@ -118,8 +111,9 @@ struct PointCommand: AsyncParsableCommand {
         let (darkU1, bp) = try model.resolve()
         let resources = try ProjectResources.locate()
         if explore {
-            try await TransitionCommandSupport.explore([(name: bp?.name ?? "point", model: darkU1, published: bp?.published)],
-                                                       conventionOptions.conventions, try transitionOptions.conventions(), resources, format)
+            try await exploreConventions(points: [(name: bp?.name ?? "point", model: darkU1, published: bp?.published)],
+                                         potential: conventionOptions.conventions, transition: try transitionOptions.conventions(),
+                                         resources: resources, format: format)
             return
         }
         let report = try runPoint(name: bp?.name ?? "point", model: darkU1, published: bp?.published,

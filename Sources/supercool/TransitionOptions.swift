@@ -58,8 +58,6 @@ struct PointReport: Sendable {
     let model: DarkU1
     let result: TransitionResult
     let published: BenchmarkPoint.Published?
-    let potentialConventions: PotentialConventions
-    let conventions: TransitionConventions
     let seconds: Double
 
     var computedJSON: JSONValue {
@@ -103,8 +101,7 @@ func runPoint(name: String, model: DarkU1, published: BenchmarkPoint.Published?,
     let start = Date()
     let analysis = TransitionAnalysis(model: model, potentialConventions: potentialConventions, conventions: conventions, resources: resources)
     let result = try analysis.run()
-    return PointReport(name: name, model: model, result: result, published: published, potentialConventions: potentialConventions,
-                       conventions: conventions, seconds: Date().timeIntervalSince(start))
+    return PointReport(name: name, model: model, result: result, published: published, seconds: Date().timeIntervalSince(start))
 }
 
 /// The text table of `reproduce` and `point`.
