@@ -142,13 +142,14 @@ public struct CombinedTemplate: GWTemplate {
     public func energyDensity(frequency f: Double) -> Double { parts.reduce(0) { $0 + $1.energyDensity(frequency: f) } }
 }
 
-/// Available templates. (The bulk-flow/collision template of Lewicki & Vaskonen 2208.11697 is not
-/// implemented yet: its fit parameters must be read from the paper first.)
+/// Available templates.
 public enum TemplateKind: String, Sendable, CaseIterable, Codable {
     case soundWaves = "sw"
     case turbulence = "turb"
     case soundWavesAndTurbulence = "sw+turb"
     case hindmarsh2017 = "hh2017"
+    case bulkFlow = "bulkflow"
+    case collision = "collision"
 
     public func template(for source: GWSource) -> any GWTemplate {
         switch self {
@@ -156,6 +157,8 @@ public enum TemplateKind: String, Sendable, CaseIterable, Codable {
         case .turbulence: return TurbulenceTemplate(source: source)
         case .soundWavesAndTurbulence: return CombinedTemplate(parts: [SoundWaveTemplate(source: source), TurbulenceTemplate(source: source)])
         case .hindmarsh2017: return Hindmarsh2017Template(source: source)
+        case .bulkFlow: return LewickiVaskonenTemplate(source: source, scaling: .bulkFlow)
+        case .collision: return LewickiVaskonenTemplate(source: source, scaling: .collision)
         }
     }
 }

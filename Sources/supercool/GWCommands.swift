@@ -6,7 +6,40 @@ import GravitationalWaves
 import PulsarTiming
 import TransitionHistory
 
-extension TemplateKind: ExpressibleByArgument {}
+extension TemplateKind: ExpressibleByArgument {
+    /// One line per template for --help.
+    static var helpText: String {
+        "Template: " + allCases.map { "\($0.rawValue) (\($0.shortDescription))" }.joined(separator: ", ")
+            + ". bulkflow and collision are fits for strongly supercooled transitions (α ≫ 1)."
+    }
+
+    var shortDescription: String {
+        switch self {
+        case .soundWaves: return "sound waves, 1910.13125"
+        case .turbulence: return "turbulence, 1512.06239"
+        case .soundWavesAndTurbulence: return "sound waves + turbulence"
+        case .hindmarsh2017: return "sound waves, Hindmarsh et al. 1704.05871"
+        case .bulkFlow: return "bulk flow T ∝ R⁻², Lewicki & Vaskonen 2208.11697"
+        case .collision: return "collisions T ∝ R⁻³, Lewicki & Vaskonen 2208.11697"
+        }
+    }
+}
+
+/// A warning when a template is used outside the range it was calibrated on (printed to stderr).
+func templateValidityNote(_ template: TemplateKind, alpha: Double) -> String? {
+    switch template {
+    case .soundWaves, .hindmarsh2017, .soundWavesAndTurbulence, .turbulence:
+        guard alpha > 1 else { return nil }
+        return String(format: "note: α = %.3g > 1 lies outside the simulations behind the %@ template (α ≲ 0.5, 1704.05871); for strongly supercooled transitions compare --template bulkflow or collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
+    case .bulkFlow, .collision:
+        guard alpha < 1 else { return nil }
+        return String(format: "note: α = %.3g < 1: the %@ template was fitted for strongly supercooled transitions (α ≫ 1, thin relativistic shells).", alpha, template.rawValue)
+    }
+}
+
+func printNote(_ note: String?) {
+    if let note { FileHandle.standardError.write((note + "\n").data(using: .utf8)!) }
+}
 
 /// Where a GW source comes from: a model point (computed transition) or user-given (T_p, α, H*R*).
 struct SourceOptions: ParsableArguments {
@@ -70,7 +103,7 @@ struct SpectrumCommand: ParsableCommand {
         discussion: "CSV columns f_Hz,h2Omega_GW. T* = T_reh, g* = g*(T_reh). A point that does not percolate and complete has no spectrum (exit 3).")
 
     @OptionGroup var sourceOptions: SourceOptions
-    @Option(help: "Template: sw (sound waves, 1910.13125), hh2017 (Hindmarsh et al. 1704.05871), turb (turbulence, 1512.06239), sw+turb.") var template: TemplateKind = .soundWaves
+    @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @Option(parsing: .unconditional, help: "Lowest frequency in Hz.") var fmin: Double = 1e-10
     @Option(parsing: .unconditional, help: "Highest frequency in Hz.") var fmax: Double = 1e-6
     @Option(parsing: .unconditional, help: "Number of log-spaced frequencies (2…100000).") var points: Int = 200
@@ -83,6 +116,7 @@ struct SpectrumCommand: ParsableCommand {
         let resources = try ProjectResources.locate()
         let (source, label) = try sourceOptions.source(resources: resources)
         let t = template.template(for: source)
+        printNote(templateValidityNote(template, alpha: source.alpha))
         let fs = (0..<points).map { fmin * pow(fmax / fmin, Double($0) / Double(points - 1)) }
         let values = try fs.map { try requireFinite(t.energyDensity(frequency: $0), "h2Omega") }
         switch format {
@@ -169,7 +203,7 @@ struct FitCommand: ParsableCommand {
         discussion: "ln L is defined up to a constant per data set; differences are meaningful. --scan varies (T_p, α, H*R*) on a log grid (--grid N per axis).")
 
     @OptionGroup var sourceOptions: SourceOptions
-    @Option(help: "Template: sw, hh2017, turb or sw+turb.") var template: TemplateKind = .soundWaves
+    @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
     @Flag(help: "Also add the best γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style).") var withSMBHB = false
@@ -196,6 +230,7 @@ struct FitCommand: ParsableCommand {
         var lines: [String] = []
         if !scan || !sourceOptions.isDirect {
             let (source, label) = try sourceOptions.source(resources: resources)
+            printNote(templateValidityNote(template, alpha: source.alpha))
             let value = lnL(source)
             fields += [("point", .string(label)), ("T_star_GeV", .number(source.temperature)), ("alpha", .number(source.alpha)), ("HR", .number(source.hubbleRadius)),
                        ("lnL", value.isFinite ? .number(value) : .null),

@@ -20,6 +20,7 @@ struct PlotCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated data sets: ng15, ng15curn, epta, ppta.") var data: String = "ng15,epta"
     @Option(name: .shortAndLong, help: "Output SVG file.") var output: String = "overlay.svg"
     @Option(help: "svg (default: writes --output) or csv (stdout).") var format: String = "svg"
+    @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @OptionGroup var conventionOptions: ConventionOptions
     @OptionGroup var transitionOptions: TransitionOptions
 
@@ -63,7 +64,8 @@ struct PlotCommand: AsyncParsableCommand {
                 continue
             }
             let g = try Plasma(model: plasmaModel, resources: resources).energyDegreesOfFreedom(at: treh)
-            let t = SoundWaveTemplate(source: GWSource(temperature: treh, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity))
+            printNote(templateValidityNote(template, alpha: a).map { "\(name): " + $0 })
+            let t = template.template(for: GWSource(temperature: treh, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity))
             let pts = (0...200).map { k -> (Double, Double) in
                 let lf = xMin + (xMax - xMin) * Double(k) / 200
                 return (lf, log10(t.energyDensity(frequency: pow(10, lf))))
@@ -146,7 +148,8 @@ struct PlotCommand: AsyncParsableCommand {
         }
         svg += "<text x=\"\((left + W - right) / 2)\" y=\"\(H - bottom + 48)\" font-size=\"16\" text-anchor=\"middle\">f [Hz]</text>\n"
         svg += "<text x=\"24\" y=\"\((top + H - bottom) / 2)\" font-size=\"16\" text-anchor=\"middle\" transform=\"rotate(-90 24 \((top + H - bottom) / 2))\">h² Ω<tspan dy=\"4\" font-size=\"11\">GW</tspan></text>\n"
-        svg += "<text x=\"\(left)\" y=\"26\" font-size=\"16\">Supercool: dark U(1) benchmark points (sound waves, 1910.13125) vs PTA free spectra</text>\n"
+        svg += "<text x=\"\(left)\" y=\"18\" font-size=\"15\">Supercool: dark U(1) benchmark points vs PTA free spectra</text>\n"
+        svg += "<text x=\"\(left)\" y=\"34\" font-size=\"12\" fill=\"#333333\">GW template: \(xmlEscape(template.shortDescription))</text>\n"
         // Legend below the frame.
         var ly = H - bottom + 72
         for c in curves {

@@ -173,6 +173,16 @@ import Foundation
         #expect(missing.status == 2 && missing.stderr.contains("--HR"))
     }
 
+    /// Every template is reachable from the command line; sound waves at α ≫ 1 carry a validity note.
+    @Test(arguments: ["sw", "hh2017", "turb", "sw+turb", "bulkflow", "collision"])
+    func spectrumTemplates(template: String) throws {
+        let r = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "3", "--template", template, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let values = try #require(try Self.json(r.stdout)["h2Omega_GW"] as? [Double])
+        #expect(values.count == 3 && values.allSatisfy { $0.isFinite && $0 > 0 })
+        #expect(r.stderr.contains("outside the simulations") == ["sw", "hh2017", "turb", "sw+turb"].contains(template))
+    }
+
     @Test func fitAndPlot() throws {
         let fit = try Self.run(["fit", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--data", "ng15", "--format", "json"])
         #expect(fit.status == 0, "\(fit.stderr)")
