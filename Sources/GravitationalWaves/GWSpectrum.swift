@@ -148,7 +148,6 @@ public enum TemplateKind: String, Sendable, CaseIterable, Codable {
     case turbulence = "turb"
     case soundWavesAndTurbulence = "sw+turb"
     case hindmarsh2017 = "hh2017"
-    case bulkFlow = "bulkflow"
     case collision = "collision"
 
     public func template(for source: GWSource) -> any GWTemplate {
@@ -157,8 +156,7 @@ public enum TemplateKind: String, Sendable, CaseIterable, Codable {
         case .turbulence: return TurbulenceTemplate(source: source)
         case .soundWavesAndTurbulence: return CombinedTemplate(parts: [SoundWaveTemplate(source: source), TurbulenceTemplate(source: source)])
         case .hindmarsh2017: return Hindmarsh2017Template(source: source)
-        case .bulkFlow: return LewickiVaskonenTemplate(source: source, scaling: .bulkFlow)
-        case .collision: return LewickiVaskonenTemplate(source: source, scaling: .collision)
+        case .collision: return LewickiVaskonenTemplate(source: source)
         }
     }
 }

@@ -40,12 +40,14 @@ public struct RootFinder: Sendable {
 }
 
 /// Bracketed one-dimensional minimiser (GSL Brent).
+/// Near a minimum f(x) − f_min ∝ (x − x_min)², so x is only determined to ~√ε ≈ 1.5e-8 relative (times
+/// √(f/(f″x²))): the default 1e-7 is reachable; tighter ones end in GSL_EMAXITER (GSL manual, "One Dimensional Minimization").
 public struct Minimizer: Sendable {
     public var absoluteTolerance: Double
     public var relativeTolerance: Double
     public var maxIterations: Int
 
-    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-10, maxIterations: Int = 200) {
+    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-7, maxIterations: Int = 200) {
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
         self.maxIterations = maxIterations

@@ -10,7 +10,7 @@ extension TemplateKind: ExpressibleByArgument {
     /// One line per template for --help.
     static var helpText: String {
         "Template: " + allCases.map { "\($0.rawValue) (\($0.shortDescription))" }.joined(separator: ", ")
-            + ". bulkflow and collision are fits for strongly supercooled transitions (α ≫ 1)."
+            + ". collision is the fit for strongly supercooled transitions (α ≫ 1)."
     }
 
     var shortDescription: String {
@@ -19,8 +19,7 @@ extension TemplateKind: ExpressibleByArgument {
         case .turbulence: return "turbulence, 1512.06239"
         case .soundWavesAndTurbulence: return "sound waves + turbulence"
         case .hindmarsh2017: return "sound waves, Hindmarsh et al. 1704.05871"
-        case .bulkFlow: return "bulk flow T ∝ R⁻², Lewicki & Vaskonen 2208.11697"
-        case .collision: return "collisions T ∝ R⁻³, Lewicki & Vaskonen 2208.11697"
+        case .collision: return "bubble collisions / relativistic fluid shells, Lewicki & Vaskonen 2208.11697"
         }
     }
 }
@@ -30,8 +29,8 @@ func templateValidityNote(_ template: TemplateKind, alpha: Double) -> String? {
     switch template {
     case .soundWaves, .hindmarsh2017, .soundWavesAndTurbulence, .turbulence:
         guard alpha > 1 else { return nil }
-        return String(format: "note: α = %.3g > 1 lies outside the simulations behind the %@ template (α ≲ 0.5, 1704.05871); for strongly supercooled transitions compare --template bulkflow or collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
-    case .bulkFlow, .collision:
+        return String(format: "note: α = %.3g > 1 lies outside the simulations behind the %@ template (α ≲ 0.5, 1704.05871); for strongly supercooled transitions compare --template collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
+    case .collision:
         guard alpha < 1 else { return nil }
         return String(format: "note: α = %.3g < 1: the %@ template was fitted for strongly supercooled transitions (α ≫ 1, thin relativistic shells).", alpha, template.rawValue)
     }

@@ -1,0 +1,132 @@
+import Testing
+import Foundation
+@testable import SupercoolNumerics
+
+/// The GSL wrappers against closed forms, and their failures as Swift errors (never an abort).
+@Suite struct QuadratureTests {
+    @Test func closedForms() throws {
+        let q = Quadrature(relativeTolerance: 1e-12)
+        #expect(abs(try q.integrate({ sin($0) }, from: 0, to: .pi).value - 2) < 1e-13)
+        // Integrable end-point singularity: ∫₀¹ x^{-1/2} dx = 2 (QAGS extrapolation).
+        #expect(abs(try q.integrate({ 1 / $0.squareRoot() }, from: 0, to: 1).value - 2) < 1e-10)
+        // ∫₀^∞ e^{-x²} dx = √π/2 (QAGIU).
+        #expect(abs(try q.integrate({ exp(-$0 * $0) }, from: 0).value - Double.pi.squareRoot() / 2) < 1e-12)
+        // CQUAD: ∫₀¹ ln x dx = −1.
+        #expect(abs(try q.integrateRobust({ log($0) }, from: 0, to: 1).value + 1) < 1e-10)
+    }
+
+    @Test func divergentIntegralIsAnError() {
+        // ∫₀¹ dx/x diverges: GSL reports it; the wrapper throws instead of aborting or returning a number.
+        #expect(throws: GSLError.self) { try Quadrature().integrate({ 1 / $0 }, from: 0, to: 1) }
+    }
+}
+
+@Suite struct RootAndMinimumTests {
+    @Test func dottieNumber() throws {
+        // The unique real root of cos x = x (the Dottie number).
+        let x = try RootFinder().root(of: { cos($0) - $0 }, in: 0, 1)
+        #expect(abs(x - 0.7390851332151607) < 1e-12)
+    }
+
+    @Test func badBracketsAreErrors() {
+        #expect(throws: NumericalError.self) { try RootFinder().root(of: { $0 * $0 + 1 }, in: -1, 1) }
+        #expect(throws: NumericalError.self) { try RootFinder().root(of: { _ in .nan }, in: 0, 1) }
+    }
+
+    @Test func parabola() throws {
+        let m = try Minimizer().minimum(of: { ($0 - 2) * ($0 - 2) + 1 }, lower: 0, guess: 1.5, upper: 5)
+        #expect(abs(m.x - 2) < 1e-6 && abs(m.value - 1) < 1e-14)
+        // A guess above an end point is rejected by GSL: an error, not an abort.
+        #expect(throws: GSLError.self) { try Minimizer().minimum(of: { $0 }, lower: 0, guess: 0.5, upper: 1) }
+    }
+}
+
+@Suite struct ODETests {
+    /// y'' = −y from (1, 0): after one period (1, 0) again, and the energy y² + y'² stays 1.
+    @Test func harmonicOscillatorPeriod() throws {
+        var maxEnergyError = 0.0
+        let out = try AdaptiveODEIntegrator(absoluteTolerance: 1e-13, relativeTolerance: 1e-12).integrate(
+            from: 0, SIMD4(1, 0, 0, 0), to: 2 * .pi, initialStep: 1e-3,
+            rhs: { _, y in SIMD4(y[1], -y[0], 0, 0) },
+            observer: { _, y in maxEnergyError = max(maxEnergyError, abs(y[0] * y[0] + y[1] * y[1] - 1)); return .proceed })
+        #expect(!out.stoppedByObserver && abs(out.t - 2 * .pi) < 1e-15)
+        #expect(abs(out.state[0] - 1) < 1e-10 && abs(out.state[1]) < 1e-10)
+        #expect(maxEnergyError < 1e-10)
+    }
+
+    @Test func observerStopsAndLimitsHold() throws {
+        // y' = 1: the observer stops the run once y ≥ 0.5.
+        let stopped = try AdaptiveODEIntegrator().integrate(from: 0, SIMD4(0, 0, 0, 0), to: 10, initialStep: 0.01,
+                                                            rhs: { _, _ in SIMD4(1, 0, 0, 0) },
+                                                            observer: { _, y in y[0] >= 0.5 ? .stop : .proceed })
+        #expect(stopped.stoppedByObserver && stopped.state[0] >= 0.5 && stopped.t < 10)
+        // y' = y² from y(0) = 1 blows up at t = 1: a thrown error, not a NaN result or a hang.
+        #expect(throws: (any Error).self) {
+            try AdaptiveODEIntegrator(maxSteps: 10_000).integrate(from: 0, SIMD4(1, 0, 0, 0), to: 2, initialStep: 1e-3,
+                                                                   rhs: { _, y in SIMD4(y[0] * y[0], 0, 0, 0) },
+                                                                   observer: { _, _ in .proceed })
+        }
+    }
+}
+
+@Suite struct InterpolationAndSeriesTests {
+    @Test func splineOfSine() throws {
+        let xs = (0...200).map { Double($0) * .pi / 200 }
+        let s = try Interpolant(x: xs, y: xs.map(sin))
+        for t in stride(from: 0.1, to: 3.0, by: 0.37) {
+            #expect(abs(s(t) - sin(t)) < 1e-8)
+            #expect(abs(s.derivative(t) - cos(t)) < 1e-5)
+        }
+        #expect(abs(s.integral(from: 0, to: .pi) - 2) < 1e-8)
+        #expect(abs(s.integral(from: .pi, to: 0) + 2) < 1e-8)
+        // Linear interpolation is exact for linear data; outside the table the value is clamped.
+        let l = try Interpolant(x: [0, 1, 3], y: [1, 3, 7], kind: .linear)
+        #expect(abs(l(2.2) - 5.4) < 1e-15 && l(-1) == 1)
+    }
+
+    @Test func badTablesAreErrors() {
+        #expect(throws: NumericalError.self) { try Interpolant(x: [0, 2, 1, 3], y: [0, 0, 0, 0]) }
+        #expect(throws: NumericalError.self) { try Interpolant(x: [0, 1, 2], y: [0, .nan, 0]) }
+        #expect(throws: NumericalError.self) { try Interpolant(x: [0, 1], y: [0, 1, 2]) }
+    }
+
+    @Test func chebyshevExponential() {
+        // The truncation error of a degree-24 fit of e^x on [−1, 2] is ~0.75²⁴/24! ≈ 1e-27: what remains is
+        // round-off, ~ε for the values and ~n²ε = 6e-13 for the derivative (Markov's inequality), and the
+        // tail coefficients are round-off too (~ε · max |c_j|).
+        let c = ChebyshevSeries(fitting: { exp($0) }, on: -1, 2, order: 24)
+        let d = c.derivative()
+        for x in stride(from: -1.0, through: 2.0, by: 0.125) {
+            #expect(abs(c(x) / exp(x) - 1) < 1e-14)
+            #expect(abs(d(x) / exp(x) - 1) < 5e-12)
+        }
+        #expect(c.tailMagnitude < 1e-14)
+    }
+}
+
+@Suite struct SpecialFunctionTests {
+    @Test func knownValues() throws {
+        #expect(abs(try SpecialFunctions.gamma(5) - 24) < 1e-13)
+        #expect(abs(try SpecialFunctions.gamma(0.5) - Double.pi.squareRoot()) < 1e-14)
+        #expect(abs(try SpecialFunctions.zeta(2) - Double.pi * Double.pi / 6) < 1e-14)
+        #expect(abs(try SpecialFunctions.zeta(3) - 1.2020569031595942) < 1e-14)
+        // I_{1/2}(x) = √(2/(πx)) sinh x exactly.
+        for x in [0.3, 2.0, 40.0] {
+            let exact = (2 / (Double.pi * x)).squareRoot() * (1 - exp(-2 * x)) / 2
+            #expect(abs(try SpecialFunctions.besselInuScaled(0.5, x) / exact - 1) < 1e-12)
+        }
+        // K_{n+1} = K_{n−1} + (2n/x) K_n (the recurrence, independent of how GSL evaluates each).
+        let x = 1.7
+        let (k0, k1, k2) = (try SpecialFunctions.besselKnScaled(0, x), try SpecialFunctions.besselKnScaled(1, x), try SpecialFunctions.besselKnScaled(2, x))
+        #expect(abs(k2 / (k0 + 2 / x * k1) - 1) < 1e-13)
+    }
+
+    @Test func domainAndOverflowAreErrors() {
+        // GSL's default handler would abort here; the wrappers throw.
+        #expect(throws: GSLError.self) { try SpecialFunctions.gamma(-1) }
+        #expect(throws: GSLError.self) { try SpecialFunctions.gamma(200) }
+        #expect(throws: GSLError.self) { try SpecialFunctions.zeta(1) }
+        let e = GSLError(status: 1, context: "test")
+        #expect(e.description.contains("test") && e.description.contains("status 1"))
+    }
+}
