@@ -29,7 +29,7 @@ func templateValidityNote(_ template: TemplateKind, alpha: Double) -> String? {
     switch template {
     case .soundWaves, .hindmarsh2017, .soundWavesAndTurbulence, .turbulence:
         guard alpha > 1 else { return nil }
-        return String(format: "note: α = %.3g > 1 lies outside the simulations behind the %@ template (α ≲ 0.5, 1704.05871); for strongly supercooled transitions compare --template collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
+        return String(format: "note: α = %.3g > 1 lies outside the range where the %@ template was calibrated (simulations with α ≲ 0.5, e.g. 1704.05871); for strongly supercooled transitions compare --template collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
     case .collision:
         guard alpha < 1 else { return nil }
         return String(format: "note: α = %.3g < 1: the %@ template was fitted for strongly supercooled transitions (α ≫ 1, thin relativistic shells).", alpha, template.rawValue)

@@ -180,7 +180,7 @@ import Foundation
         #expect(r.status == 0, "\(r.stderr)")
         let values = try #require(try Self.json(r.stdout)["h2Omega_GW"] as? [Double])
         #expect(values.count == 3 && values.allSatisfy { $0.isFinite && $0 > 0 })
-        #expect(r.stderr.contains("outside the simulations") == ["sw", "hh2017", "turb", "sw+turb"].contains(template))
+        #expect(r.stderr.contains("outside the range where") == ["sw", "hh2017", "turb", "sw+turb"].contains(template))
     }
 
     @Test func fitAndPlot() throws {
