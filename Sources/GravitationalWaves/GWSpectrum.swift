@@ -24,14 +24,33 @@ public struct GWSource: Sendable, Equatable, Codable {
 
     public struct Invalid: Error, CustomStringConvertible { public let description: String }
 
+    /// Ranges in which the templates are evaluated without overflow (κ's ξ_J squares α) and where the
+    /// inputs mean something: T* up to the Planck scale, g* up to 10⁴, α up to 10¹⁰.
+    public static let temperatureRange = 0.0...1e19, degreesOfFreedomRange = 1.0...1e4, alphaRange = 0.0...1e10
+    public static let hubbleRadiusRange = 0.0...10.0, wallVelocityRange = 0.0...1.0
+
+    /// The source if every parameter is finite and inside its range (lower ends of T*, α, H*R*, v_w excluded).
     public func validated() throws -> GWSource {
-        guard temperature.isFinite, temperature > 0 else { throw Invalid(description: "T* must be > 0 GeV, got \(temperature)") }
-        guard degreesOfFreedom.isFinite, degreesOfFreedom >= 1 else { throw Invalid(description: "g* must be ≥ 1, got \(degreesOfFreedom)") }
-        guard alpha.isFinite, alpha > 0 else { throw Invalid(description: "alpha must be > 0, got \(alpha)") }
-        guard hubbleRadius.isFinite, hubbleRadius > 0, hubbleRadius <= 10 else { throw Invalid(description: "H*R* must be in (0, 10], got \(hubbleRadius)") }
-        guard wallVelocity.isFinite, wallVelocity > 0, wallVelocity <= 1 else { throw Invalid(description: "v_w must be in (0, 1], got \(wallVelocity)") }
+        func check(_ x: Double, _ range: ClosedRange<Double>, openBelow: Bool, _ what: String) throws {
+            guard x.isFinite, range.contains(x), !(openBelow && x == range.lowerBound) else {
+                throw Invalid(description: "\(what) must be in \(openBelow ? "(" : "[")\(range.lowerBound), \(range.upperBound)], got \(x)")
+            }
+        }
+        try check(temperature, Self.temperatureRange, openBelow: true, "T* (GeV)")
+        try check(degreesOfFreedom, Self.degreesOfFreedomRange, openBelow: false, "g*")
+        try check(alpha, Self.alphaRange, openBelow: true, "alpha")
+        try check(hubbleRadius, Self.hubbleRadiusRange, openBelow: true, "H*R*")
+        try check(wallVelocity, Self.wallVelocityRange, openBelow: true, "v_w")
         return self
     }
+}
+
+/// The sound-wave shape x³ [7/(4 + 3x²)]^{7/2} (1910.13125 eq. 30), evaluated as (x s^{7/6})³ with
+/// s = 7/(4 + 3x²) so that neither factor overflows for large x.
+@inline(__always)
+func soundWaveShape(_ x: Double) -> Double {
+    let y = x * pow(7 / (4 + 3 * x * x), 7.0 / 6)
+    return y * y * y
 }
 
 /// A GW template: h²Ω_GW today at frequency f (Hz).
@@ -68,8 +87,7 @@ public struct SoundWaveTemplate: GWTemplate {
     }
 
     public func energyDensity(frequency f: Double) -> Double {
-        let x = f / peakFrequency
-        return amplitude * x * x * x * pow(7 / (4 + 3 * x * x), 3.5)
+        amplitude * soundWaveShape(f / peakFrequency)
     }
 }
 
@@ -98,8 +116,7 @@ public struct Hindmarsh2017Template: GWTemplate {
     }
 
     public func energyDensity(frequency f: Double) -> Double {
-        let x = f / peakFrequency
-        return amplitude * x * x * x * pow(7 / (4 + 3 * x * x), 3.5)
+        amplitude * soundWaveShape(f / peakFrequency)
     }
 }
 
@@ -129,8 +146,9 @@ public struct TurbulenceTemplate: GWTemplate {
     }
 
     public func energyDensity(frequency f: Double) -> Double {
-        let x = f / peakFrequency
-        return amplitude * x * x * x / (pow(1 + x, 11.0 / 3) * (1 + 8 * Double.pi * f / hubbleToday))
+        // x³/(1+x)^{11/3} written as (x/(1+x))³ (1+x)^{−2/3}: no inf/inf for large x.
+        let x = f / peakFrequency, r = x / (1 + x)
+        return amplitude * r * r * r * pow(1 + x, -2.0 / 3) / (1 + 8 * Double.pi * f / hubbleToday)
     }
 }
 

@@ -8,21 +8,13 @@ public struct FreeSpectrumData: Sendable {
     public enum Dataset: String, Sendable, CaseIterable {
         case ng15 = "ng15_hd", ng15CURN = "ng15_curn", epta = "epta_dr2new_hd", ppta = "ppta_dr3_hd"
 
-        /// Default number of bins used in GWB fits: NANOGrav 14 (2306.16213), EPTA DR2new 9 (2306.16214).
+        /// Default number of bins used in GWB fits: NANOGrav 14 (2306.16213), EPTA DR2new 9 (2306.16214);
+        /// PPTA DR3 14, NANOGrav's choice, for comparability (no PPTA convention is adopted here).
         public var defaultBins: Int {
             switch self {
             case .ng15, .ng15CURN: return 14
             case .epta: return 9
             case .ppta: return 14
-            }
-        }
-
-        public var citation: String {
-            switch self {
-            case .ng15: return "NANOGrav 15-yr HD free spectrum (arXiv:2306.16213)"
-            case .ng15CURN: return "NANOGrav 15-yr CURN free spectrum (arXiv:2306.16213)"
-            case .epta: return "EPTA DR2new HD free spectrum (arXiv:2306.16214; IPTA 3P+ density)"
-            case .ppta: return "PPTA DR3 HD free spectrum (arXiv:2306.16215)"
             }
         }
 
@@ -81,13 +73,14 @@ public struct FreeSpectrumData: Sendable {
     }
 
     /// ln p_k(log10 ρ) by linear interpolation; below the grid the lowest cell (noise-dominated, upper-limit
-    /// behaviour, as in ceffyl); above the grid −∞ (the model overshoots what the data allow).
+    /// behaviour, as in ceffyl); above the grid −∞ (the model overshoots what the data allow); NaN for NaN.
     @inline(__always)
     public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
         let u = (x - gridStart) / gridStep
+        if u.isNaN { return .nan }
         if u <= 0 { return logDensity[k][0] }
+        if u >= Double(gridCount - 1) { return u == Double(gridCount - 1) ? logDensity[k][gridCount - 1] : -.infinity }
         let i = Int(u)
-        if i >= gridCount - 1 { return u <= Double(gridCount - 1) ? logDensity[k][gridCount - 1] : -.infinity }
         let t = u - Double(i)
         let row = logDensity[k]
         return row[i] + t * (row[i + 1] - row[i])

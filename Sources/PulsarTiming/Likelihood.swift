@@ -39,11 +39,14 @@ public struct PTALikelihood: Sendable {
         return a * a / (12 * Double.pi * Double.pi) * pow(Self.yearFrequency, gamma - 3) * pow(f, -gamma) / data.observationTime
     }
 
-    /// ln L of a sum of contributions to ρ_k² (PTArcade adds PSDs, not amplitudes).
+    /// ln L of a sum of contributions to ρ_k² (PTArcade adds PSDs, not amplitudes). ρ² = 0 is noise only
+    /// (lowest cell), ρ² = +∞ is excluded (−∞); a NaN or negative ρ² is not a spectrum: the result is NaN,
+    /// never a number that could pass for a likelihood.
     public func logLikelihood(residualPowers: (Int, Double) -> Double) -> Double {
         var total = 0.0
         for k in 0..<bins {
             let rho2 = residualPowers(k, data.frequencies[k])
+            if rho2.isNaN || rho2 < 0 { return .nan }
             let x = rho2 > 0 ? 0.5 * log10(rho2) : -.infinity
             total += data.logDensity(bin: k, log10Rho: x)
         }
@@ -64,21 +67,37 @@ public struct PTALikelihood: Sendable {
     /// Noise only: every bin at the bottom of its grid.
     public var noiseLogLikelihood: Double { logLikelihood { _, _ in 0 } }
 
-    /// Best power law at fixed γ (golden-section on log10 A in [−18, −12] after a coarse scan).
+    /// Best power law at fixed γ (golden-section on log10 A in [−18, −12] after a 0.01-dex scan).
     public func bestPowerLaw(gamma: Double) -> (log10A: Double, lnL: Double) {
-        var best = (log10A: -18.0, lnL: -Double.infinity)
-        for i in 0...600 {
-            let a = -18 + 6 * Double(i) / 600
-            let l = logLikelihood(log10A: a, gamma: gamma)
+        Self.maximizeOverAmplitude(coarseSteps: 600) { logLikelihood(log10A: $0, gamma: gamma) }
+    }
+
+    /// ln L of a GW spectrum plus the SMBHB power law (γ fixed) whose amplitude maximises it: the profile
+    /// likelihood over log10 A ∈ [−18, −12] (at −18 the power law is negligible, so this is never below the
+    /// spectrum's own ln L), with the same 0.01-dex scan as `bestPowerLaw` because ln L(log10 A) has
+    /// structure on 0.1-dex scales from the KDE tables.
+    public func bestLogLikelihood(spectrum: (Double) -> Double, smbhbGamma gamma: Double) -> (log10A: Double, lnL: Double) {
+        Self.maximizeOverAmplitude(coarseSteps: 600) { a in logLikelihood(spectrum: spectrum, smbhb: (a, gamma)) }
+    }
+
+    /// Maximum of f over log10 A ∈ [−18, −12]: a uniform scan, then golden section within one scan step
+    /// of the best scan point. NaN values are never chosen.
+    static func maximizeOverAmplitude(coarseSteps n: Int, _ f: (Double) -> Double) -> (log10A: Double, lnL: Double) {
+        let (lower, upper) = (-18.0, -12.0)
+        var best = (log10A: lower, lnL: -Double.infinity)
+        for i in 0...n {
+            let a = lower + (upper - lower) * Double(i) / Double(n)
+            let l = f(a)
             if l > best.lnL { best = (a, l) }
         }
-        var lo = best.log10A - 0.01, hi = best.log10A + 0.01
+        let step = (upper - lower) / Double(n)
+        var lo = max(best.log10A - step, lower), hi = min(best.log10A + step, upper)
         let g = (5.0.squareRoot() - 1) / 2
-        for _ in 0..<60 {
+        for _ in 0..<40 {
             let a = hi - g * (hi - lo), b = lo + g * (hi - lo)
-            if logLikelihood(log10A: a, gamma: gamma) > logLikelihood(log10A: b, gamma: gamma) { hi = b } else { lo = a }
+            if f(a) > f(b) { hi = b } else { lo = a }
         }
-        let x = 0.5 * (lo + hi)
-        return (x, logLikelihood(log10A: x, gamma: gamma))
+        let x = 0.5 * (lo + hi), fx = f(x)
+        return fx >= best.lnL ? (x, fx) : best
     }
 }

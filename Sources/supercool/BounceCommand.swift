@@ -55,6 +55,9 @@ struct BounceCommand: ParsableCommand {
         var T: Double?
         var header: [(String, JSONValue)] = []
         if let text = polynomial {
+            guard model.benchmarkPoint == nil, model.vev == nil, model.lambda == nil, model.gauge == nil, temperature == nil else {
+                throw UsageError("--polynomial excludes the model options (--bp, --v, --lambda, --g, --T)")
+            }
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let coefficients = try parts.map { part -> Double in
                 guard let x = Double(part), x.isFinite else { throw UsageError("--polynomial: '\(part)' is not a finite number (expected c0,c1,c2,…)") }

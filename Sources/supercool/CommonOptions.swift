@@ -9,6 +9,12 @@ struct UsageError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
+/// A failure of the program itself (a result that is not finite, say): exit code 1.
+struct InternalError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
 /// A physics answer that is not a number (no barrier, no nucleation, ...): exit code 3.
 struct PhysicsOutcome: Error, CustomStringConvertible {
     let description: String
@@ -72,6 +78,6 @@ func conventionsJSON(_ c: PotentialConventions) -> JSONValue {
 }
 
 func requireFinite(_ x: Double, _ name: String) throws -> Double {
-    guard x.isFinite else { throw PhysicsOutcome("internal error: \(name) is not finite") }
+    guard x.isFinite else { throw InternalError("internal error: \(name) is not finite (please report the command line)") }
     return x
 }

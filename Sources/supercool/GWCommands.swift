@@ -55,10 +55,18 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("HR"), parsing: .unconditional, help: "H*R* (direct mode).")
     var hubbleRadius: Double?
 
-    @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T* (direct mode; default g*_SM(T*) + 4).")
+    @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T* (direct mode only; default from --gstar-dark/--gstar-constant, else g*_SM(T*) + 4).")
     var gStar: Double?
 
     var isDirect: Bool { percolationTemperature != nil || alpha != nil || hubbleRadius != nil }
+    /// A model or a direct (T_p, α, H*R*) point was given.
+    var namesAPoint: Bool { isDirect || model.benchmarkPoint != nil || model.vev != nil || model.lambda != nil || model.gauge != nil }
+
+    /// g*(T) for direct mode and scans, where there is no model: the transition options' choice, else
+    /// g*_SM(T) + the dark U(1)'s 4 light dof (the default of a DarkU1 point).
+    func plasma(_ transition: TransitionConventions, resources: ProjectResources) throws -> Plasma {
+        try Plasma(model: transition.degreesOfFreedom ?? .standardModelPlusDark(dark: 4), resources: resources)
+    }
 
     /// The source and a label; throws PhysicsOutcome when the point has no spectrum.
     func source(resources: ProjectResources) throws -> (source: GWSource, label: String) {
@@ -67,21 +75,20 @@ struct SourceOptions: ParsableArguments {
             guard let tp = percolationTemperature, let a = alpha, let hr = hubbleRadius else {
                 throw UsageError("direct mode needs all of --Tp (GeV), --alpha and --HR")
             }
-            guard tp.isFinite, tp > 0 else { throw UsageError("--Tp must be > 0 GeV, got \(tp)") }
-            guard a.isFinite, a > 0 else { throw UsageError("--alpha must be > 0, got \(a)") }
-            guard hr.isFinite, hr > 0, hr <= 10 else { throw UsageError("--HR must be in (0, 10], got \(hr)") }
+            guard model.benchmarkPoint == nil, model.vev == nil, model.lambda == nil, model.gauge == nil else {
+                throw UsageError("give either a model (--bp or --v/--lambda/--g) or --Tp/--alpha/--HR, not both")
+            }
+            guard tp.isFinite, tp > 0, tp <= GWSource.temperatureRange.upperBound else { throw UsageError("--Tp must be in (0, 1e19] GeV, got \(tp)") }
+            guard a.isFinite, a > 0, a <= GWSource.alphaRange.upperBound else { throw UsageError("--alpha must be in (0, 1e10], got \(a)") }
+            guard hr.isFinite, hr > 0, hr <= GWSource.hubbleRadiusRange.upperBound else { throw UsageError("--HR must be in (0, 10], got \(hr)") }
             // T* = T_reh from ρ_rad(T_reh) = (1 + α) ρ_rad(T_p) at constant g*: T_p (1 + α)^{1/4} (physics.md §5).
             let tStar = tp * pow(1 + a, 0.25)
-            let g: Double
-            if let given = gStar {
-                guard given.isFinite, given >= 1 else { throw UsageError("--gstar must be ≥ 1, got \(given)") }
-                g = given
-            } else {
-                g = try Plasma(model: .standardModelPlusDark(dark: 4), resources: resources).energyDegreesOfFreedom(at: tStar)
-            }
-            return (GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity),
-                    String(format: "T_p = %.4g GeV, α = %.4g, H*R* = %.4g", tp, a, hr))
+            let g = try gStar ?? plasma(transition, resources: resources).energyDegreesOfFreedom(at: tStar)
+            let source = GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity)
+            do { _ = try source.validated() } catch let e as GWSource.Invalid { throw UsageError(e.description.replacingOccurrences(of: "g*", with: "--gstar")) }
+            return (source, String(format: "T_p = %.4g GeV, α = %.4g, H*R* = %.4g", tp, a, hr))
         }
+        guard gStar == nil else { throw UsageError("--gstar applies to direct mode (--Tp/--alpha/--HR); for a model use --gstar-dark or --gstar-constant") }
         let (darkU1, bp) = try model.resolve()
         let analysis = TransitionAnalysis(model: darkU1, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
         let r = try analysis.run()
@@ -89,10 +96,15 @@ struct SourceOptions: ParsableArguments {
         guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature else {
             throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
         }
-        let plasma = try Plasma(model: analysis.plasmaModel, resources: resources)
-        return (GWSource(temperature: treh, degreesOfFreedom: plasma.energyDegreesOfFreedom(at: treh), alpha: a, hubbleRadius: hr,
+        return (gwSource(temperature: treh, alpha: a, hubbleRadius: hr, plasma: try Plasma(model: analysis.plasmaModel, resources: resources),
                          wallVelocity: transition.wallVelocity), name)
     }
+}
+
+/// The GW source of a computed transition: T* = T_reh and g* = g*(T_reh) (physics.md §5–§6).
+func gwSource(temperature treh: Double, alpha: Double, hubbleRadius: Double, plasma: Plasma, wallVelocity: Double) -> GWSource {
+    GWSource(temperature: treh, degreesOfFreedom: plasma.energyDegreesOfFreedom(at: treh), alpha: alpha, hubbleRadius: hubbleRadius,
+             wallVelocity: wallVelocity)
 }
 
 struct SpectrumCommand: ParsableCommand {
@@ -109,7 +121,9 @@ struct SpectrumCommand: ParsableCommand {
     @Option(help: "csv (default) or json.") var format: OutputFormat = .csv
 
     func run() throws {
-        guard fmin.isFinite, fmax.isFinite, fmin > 0, fmax > fmin else { throw UsageError("--fmin/--fmax must satisfy 0 < fmin < fmax, got \(fmin), \(fmax)") }
+        guard fmin.isFinite, fmax.isFinite, fmin >= 1e-20, fmax <= 1e10, fmax > fmin else {
+            throw UsageError("--fmin/--fmax must satisfy 1e-20 ≤ fmin < fmax ≤ 1e10 Hz, got \(fmin), \(fmax)")
+        }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
         guard format != .text else { throw UsageError("--format for spectrum must be csv or json") }
         let resources = try ProjectResources.locate()
@@ -174,6 +188,7 @@ struct LikelihoodCommand: ParsableCommand {
 
     func run() throws {
         guard powerlaw else { throw UsageError("likelihood needs --powerlaw (for GW spectra use supercool fit)") }
+        guard format != .csv else { throw UsageError("--format for likelihood must be text or json") }
         guard log10A.isFinite, log10A > -25, log10A < -5 else { throw UsageError("--log10A must be in (−25, −5), got \(log10A)") }
         guard gamma.isFinite, gamma > 0, gamma < 10 else { throw UsageError("--gamma must be in (0, 10), got \(gamma)") }
         let Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
@@ -195,7 +210,27 @@ struct LikelihoodCommand: ParsableCommand {
     }
 }
 
-struct FitCommand: ParsableCommand {
+/// ln L of a GW source summed over PTA data sets; with `withSMBHB` each set's γ = 13/3 SMBHB amplitude is
+/// refitted together with the spectrum (profile likelihood). A value type, so scan points run in parallel.
+struct SpectrumFit: Sendable {
+    let likelihoods: [PTALikelihood]
+    let template: TemplateKind
+    let withSMBHB: Bool
+
+    func lnL(_ s: GWSource) -> (value: Double, smbhbLog10A: [Double]) {
+        let t = template.template(for: s)
+        let parts = likelihoods.map { L -> (Double, Double) in
+            if withSMBHB {
+                let best = L.bestLogLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhbGamma: 13.0 / 3)
+                return (best.lnL, best.log10A)
+            }
+            return (L.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }), .nan)
+        }
+        return (parts.map(\.0).reduce(0, +), parts.map(\.1))
+    }
+}
+
+struct FitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "ln L of a point's GW spectrum against PTA data, Δln L against the best SMBHB power law and against noise; --scan for a grid best fit.",
@@ -205,12 +240,12 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
-    @Flag(help: "Also add the best γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style).") var withSMBHB = false
+    @Flag(help: "Also add a γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style), its amplitude refitted with the spectrum.") var withSMBHB = false
     @Flag(help: "Grid-scan (T_p, α, H*R*) for the best fit.") var scan = false
     @Option(parsing: .unconditional, help: "Grid points per axis for --scan (2…60).") var grid: Int = 22
     @Option(help: "text (default) or json.") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         guard format != .csv else { throw UsageError("--format for fit must be text or json") }
         guard (2...60).contains(grid) else { throw UsageError("--grid must be in 2…60, got \(grid)") }
         let resources = try ProjectResources.locate()
@@ -219,18 +254,14 @@ struct FitCommand: ParsableCommand {
         let noise = Ls.map(\.noiseLogLikelihood).reduce(0, +)
         let smbhb = smbhbFits.map(\.lnL).reduce(0, +)
 
-        func lnL(_ s: GWSource) -> Double {
-            let t = template.template(for: s)
-            return zip(Ls, smbhbFits).map { L, pl in
-                L.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhb: withSMBHB ? (pl.log10A, 13.0 / 3) : nil)
-            }.reduce(0, +)
-        }
+        let fit = SpectrumFit(likelihoods: Ls, template: template, withSMBHB: withSMBHB)
         var fields: [(String, JSONValue)] = []
         var lines: [String] = []
-        if !scan || !sourceOptions.isDirect {
+        if !scan || sourceOptions.namesAPoint {
             let (source, label) = try sourceOptions.source(resources: resources)
             printNote(templateValidityNote(template, alpha: source.alpha))
-            let value = lnL(source)
+            let (value, refitted) = fit.lnL(source)
+            guard !value.isNaN else { throw InternalError("ln L is not a number: the spectrum is not finite at some PTA frequency (please report the command line)") }
             fields += [("point", .string(label)), ("T_star_GeV", .number(source.temperature)), ("alpha", .number(source.alpha)), ("HR", .number(source.hubbleRadius)),
                        ("lnL", value.isFinite ? .number(value) : .null),
                        ("delta_lnL_vs_smbhb", value.isFinite ? .number(value - smbhb) : .null),
@@ -238,6 +269,11 @@ struct FitCommand: ParsableCommand {
             lines.append("\(label): T* = \(String(format: "%.4g", source.temperature)) GeV, α = \(String(format: "%.4g", source.alpha)), H*R* = \(String(format: "%.4g", source.hubbleRadius))")
             lines.append(value.isFinite ? String(format: "ln L = %.3f;  Δln L vs best SMBHB power law (γ = 13/3) = %+.3f;  vs noise only = %+.3f", value, value - smbhb, value - noise)
                                         : "ln L = −∞: the spectrum exceeds what the data allow in some bin (excluded)")
+            if withSMBHB {
+                fields.append(("smbhb_log10A_with_spectrum", .array(refitted.map { .number($0) })))
+                lines.append("with the SMBHB power law (γ = 13/3) refitted alongside the spectrum: log10 A = "
+                             + refitted.map { String(format: "%.3f", $0) }.joined(separator: ", "))
+            }
         }
         fields += [("smbhb_log10A", .array(smbhbFits.map { .number($0.log10A) })), ("smbhb_lnL", .number(smbhb)), ("noise_lnL", .number(noise))]
         lines.append(String(format: "best SMBHB power law: log10 A = %@ (ln L = %.3f); noise only ln L = %.3f",
@@ -247,18 +283,28 @@ struct FitCommand: ParsableCommand {
             let n = grid
             func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo * pow(hi / lo, Double($0) / Double(n - 1)) } }
             let tps = axis(1e-3, 1), alphas = axis(0.1, 1e4), hrs = axis(0.01, 3)
-            let plasma = try Plasma(model: .standardModelPlusDark(dark: 4), resources: resources)
-            var best = (lnL: -Double.infinity, tp: 0.0, alpha: 0.0, hr: 0.0)
-            let vw = try sourceOptions.transitionOptions.conventions().wallVelocity
-            for tp in tps {
-                for a in alphas {
-                    let tStar = tp * pow(1 + a, 0.25)
-                    let g = plasma.energyDegreesOfFreedom(at: tStar)
-                    for hr in hrs {
-                        let value = lnL(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw))
-                        if value > best.lnL { best = (value, tp, a, hr) }
+            let transition = try sourceOptions.transitionOptions.conventions()
+            let plasma = try sourceOptions.plasma(transition, resources: resources)
+            let vw = transition.wallVelocity, fixedG = sourceOptions.gStar
+            // One task per T_p row (structured concurrency; the rows are independent).
+            let best = await withTaskGroup(of: (lnL: Double, tp: Double, alpha: Double, hr: Double).self) { group in
+                for tp in tps {
+                    group.addTask {
+                        var rowBest = (lnL: -Double.infinity, tp: tp, alpha: 0.0, hr: 0.0)
+                        for a in alphas {
+                            let tStar = tp * pow(1 + a, 0.25)
+                            let g = fixedG ?? plasma.energyDegreesOfFreedom(at: tStar)
+                            for hr in hrs {
+                                let value = fit.lnL(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw)).value
+                                if value > rowBest.lnL { rowBest = (value, tp, a, hr) }
+                            }
+                        }
+                        return rowBest
                     }
                 }
+                var best = (lnL: -Double.infinity, tp: 0.0, alpha: 0.0, hr: 0.0)
+                for await row in group where row.lnL > best.lnL || (row.lnL == best.lnL && row.tp < best.tp) { best = row }
+                return best
             }
             fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
                                             ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),

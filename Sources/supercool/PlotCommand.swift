@@ -36,6 +36,11 @@ struct PlotCommand: AsyncParsableCommand {
             }
             return c.datasets[0]
         }
+        guard !sets.isEmpty else { throw UsageError("--data needs at least one data set: ng15, ng15curn, epta, ppta") }
+        if format == "svg" {
+            // Fail before the transitions are computed, not after.
+            guard FileManager.default.createFile(atPath: output, contents: nil) else { throw UsageError("-o: cannot write \(output)") }
+        }
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
         FileHandle.standardError.write("computing \(points.count) points …\n".data(using: .utf8)!)
@@ -63,9 +68,9 @@ struct PlotCommand: AsyncParsableCommand {
                 missing.append("\(name): no spectrum (\(r.percolationTemperature == nil ? "no percolation" : "does not complete"))")
                 continue
             }
-            let g = try Plasma(model: plasmaModel, resources: resources).energyDegreesOfFreedom(at: treh)
             printNote(templateValidityNote(template, alpha: a).map { "\(name): " + $0 })
-            let t = template.template(for: GWSource(temperature: treh, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity))
+            let t = template.template(for: gwSource(temperature: treh, alpha: a, hubbleRadius: hr, plasma: try Plasma(model: plasmaModel, resources: resources),
+                                                    wallVelocity: transition.wallVelocity))
             let pts = (0...200).map { k -> (Double, Double) in
                 let lf = xMin + (xMax - xMin) * Double(k) / 200
                 return (lf, log10(t.energyDensity(frequency: pow(10, lf))))

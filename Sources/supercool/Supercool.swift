@@ -23,6 +23,8 @@ struct Supercool: AsyncParsableCommand {
             fail("error: \(error.description)", code: 2)
         } catch let error as PhysicsOutcome {
             fail("\(error.description)", code: 3)
+        } catch let error as InternalError {
+            fail("error: \(error.description)", code: 1)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

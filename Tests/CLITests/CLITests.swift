@@ -196,4 +196,32 @@ import Foundation
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    /// Inputs that used to be accepted silently, or to end as NaN scored as noise, are clear errors (exit 2).
+    @Test func contradictoryOrOutOfRangeInputs() throws {
+        let cases: [([String], String)] = [
+            (["fit", "--Tp", "0.01", "--alpha", "1e200", "--HR", "0.2"], "--alpha"),
+            (["spectrum", "--Tp", "0.01", "--alpha", "10", "--HR", "0.2", "--gstar", "1e9"], "--gstar"),
+            (["spectrum", "--Tp", "0.01", "--alpha", "10", "--HR", "0.2", "--fmax", "1e300"], "--fmin/--fmax"),
+            (["spectrum", "--bp", "BP1", "--gstar", "16.8"], "--gstar"),
+            (["spectrum", "--bp", "BP1", "--Tp", "0.01", "--alpha", "10", "--HR", "0.2"], "not both"),
+            (["likelihood", "--powerlaw", "--log10A", "-14.6", "--format", "csv"], "--format"),
+            (["plot", "--data", "", "-o", "/tmp/supercool-unused.svg"], "--data"),
+            (["bounce", "--polynomial", "0,0,1,-1", "--bp", "BP1"], "--polynomial"),
+        ]
+        for (arguments, mentioned) in cases {
+            let r = try Self.run(arguments)
+            #expect(r.status == 2 && r.stderr.contains(mentioned), "\(arguments): exit \(r.status), \(r.stderr)")
+        }
+    }
+
+    /// --with-smbhb refits the SMBHB amplitude with the spectrum: ln L never drops below the spectrum alone.
+    @Test func fitWithSMBHBNeverLowersTheLikelihood() throws {
+        let base = ["fit", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--template", "hh2017", "--format", "json"]
+        let alone = try Self.json(try Self.run(base).stdout)
+        let with = try Self.json(try Self.run(base + ["--with-smbhb"]).stdout)
+        let a = try #require(alone["lnL"] as? Double), w = try #require(with["lnL"] as? Double)
+        #expect(w >= a - 1e-9)
+        #expect((with["smbhb_log10A_with_spectrum"] as? [Double])?.count == 1)
+    }
 }

@@ -102,8 +102,23 @@ import Foundation
         }
     }
 
+    /// Far from the peak every template underflows to 0 instead of NaN (inf·0 or inf/inf).
+    @Test func noNaNFarFromThePeak() {
+        let source = GWSource(temperature: 0.05, degreesOfFreedom: 16, alpha: 400, hubbleRadius: 0.3, wallVelocity: 1)
+        for kind in TemplateKind.allCases {
+            let t = kind.template(for: source)
+            for x in [1e-300, 1e-100, 1e100, 1e200, 1e300] {
+                let v = t.energyDensity(frequency: x * t.peakFrequency)
+                #expect(v.isFinite && v >= 0, "\(kind) at \(x) f_p: \(v)")
+            }
+        }
+    }
+
     @Test func rejectsBadSource() {
         #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: -1, degreesOfFreedom: 10, alpha: 1, hubbleRadius: 0.1, wallVelocity: 1).validated() }
         #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: 1, degreesOfFreedom: 10, alpha: .nan, hubbleRadius: 0.1, wallVelocity: 1).validated() }
+        #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: 1, degreesOfFreedom: 10, alpha: 1e200, hubbleRadius: 0.1, wallVelocity: 1).validated() }
+        #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: 1e300, degreesOfFreedom: 10, alpha: 1, hubbleRadius: 0.1, wallVelocity: 1).validated() }
+        #expect(throws: GWSource.Invalid.self) { try GWSource(temperature: 1, degreesOfFreedom: 1e9, alpha: 1, hubbleRadius: 0.1, wallVelocity: 1).validated() }
     }
 }

@@ -46,4 +46,37 @@ import Cosmology
         #expect(L.noiseLogLikelihood.isFinite)
         #expect(throws: PTALikelihood.Invalid.self) { try PTALikelihood(data: L.data, bins: 99) }
     }
+
+    /// Below the grid: the lowest cell; above: −∞; exactly at the top: the last cell; NaN in, NaN out.
+    /// A spectrum that is NaN at some frequency gives NaN, not the noise-only value.
+    @Test func gridEdgesAndNonFiniteInput() throws {
+        let d = try FreeSpectrumData(.ng15, resources: Self.resources)
+        let top = d.gridStart + Double(d.gridCount - 1) * d.gridStep
+        #expect(d.logDensity(bin: 4, log10Rho: d.gridStart - 3) == d.logDensity[4][0])
+        #expect(d.logDensity(bin: 4, log10Rho: -.infinity) == d.logDensity[4][0])
+        #expect(d.logDensity(bin: 4, log10Rho: top) == d.logDensity[4][d.gridCount - 1])
+        #expect(d.logDensity(bin: 4, log10Rho: top + 1) == -.infinity)
+        #expect(d.logDensity(bin: 4, log10Rho: .infinity) == -.infinity)
+        #expect(d.logDensity(bin: 4, log10Rho: .nan).isNaN)
+        let L = try PTALikelihood(data: d)
+        #expect(L.logLikelihood(spectrum: { _ in 0 }) == L.noiseLogLikelihood)
+        #expect(L.logLikelihood(spectrum: { $0 > 1e-8 ? .nan : 1e-9 }).isNaN)
+        #expect(L.logLikelihood(spectrum: { _ in .infinity }) == -.infinity)
+    }
+
+    /// Profile over the SMBHB amplitude: with no GW spectrum it is the best power law; with a spectrum it is
+    /// never below the spectrum alone (adding a free component cannot lower the maximum).
+    @Test func smbhbProfile() throws {
+        let L = try PTALikelihood(data: try FreeSpectrumData(.ng15, resources: Self.resources))
+        let alone = L.bestPowerLaw(gamma: 13.0 / 3)
+        let none = L.bestLogLikelihood(spectrum: { _ in 0 }, smbhbGamma: 13.0 / 3)
+        #expect(abs(none.lnL - alone.lnL) < 1e-6, "\(none.lnL) vs \(alone.lnL)")
+        #expect(abs(none.log10A - alone.log10A) < 1e-3, "\(none.log10A) vs \(alone.log10A)")
+        for peak in [1e-9, 1e-8, 3e-8] {
+            let spectrum: (Double) -> Double = { f in 1e-9 * pow(f / peak, 3) * pow(7 / (4 + 3 * (f / peak) * (f / peak)), 3.5) }
+            let withSMBHB = L.bestLogLikelihood(spectrum: spectrum, smbhbGamma: 13.0 / 3)
+            #expect(withSMBHB.lnL >= L.logLikelihood(spectrum: spectrum) - 1e-9, "peak \(peak) Hz")
+            #expect(withSMBHB.lnL >= L.logLikelihood(spectrum: spectrum, smbhb: (alone.log10A, 13.0 / 3)) - 1e-9)
+        }
+    }
 }
