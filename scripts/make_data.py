@@ -11,13 +11,14 @@ are committed.  Every table is resampled or converted, never copied verbatim.
 
 Outputs
   Data/gstar_sm.csv              g_*rho(T), g_*s(T): Saikawa & Shirai (2020 tables),
-                                 PCHIP-resampled to 50 points per decade in log10 T.
+                                 PCHIP-resampled to 100 points per decade in log10 T.
   Data/pta/ng15_hd.csv           ln p_k(log10 rho) of PTA free spectra (ceffyl KDE
   Data/pta/ng15_curn.csv         densities), linearly resampled onto a uniform
   Data/pta/epta_dr2new_hd.csv    log10 rho grid (0.0025 dex; PPTA: 0.01 dex).
-  Data/pta/ppta_dr3_hd.csv
+  Data/pta/ppta_dr3_hd.csv       (PPTA: cut below its chain's prior edge, see PRIOR_EDGE_MIN_GAP)
 
-Needs numpy and scipy.  Exits non-zero if a verification check fails.
+Needs numpy and scipy.  Exits non-zero if the g* check fails; the PTA checks print their figures
+and warn (the raw KDE tails cannot be resampled within 0.02 in ln p: see Data/README.md).
 """
 
 import argparse
@@ -138,6 +139,30 @@ PTA_SETS = [
 LNP_CHECK_ABOVE = -20.0
 LNP_TOL = 0.02
 
+# A chain whose prior starts inside the grid (PPTA DR3: log10 rho >= -9 while the grid starts at -15.5)
+# leaves only the KDE floor (-36.04) below its prior edge, so ceffyl's "below the grid = lowest cell" would
+# score "no signal in this bin" as excluded by 36 per bin. Such a table is cut to start where every bin is
+# past the KDE boundary layer of that edge: lowest supported point + 2 sqrt(5) h (the Epanechnikov kernel
+# reaches sqrt(5) h on each side), so that "lowest cell" continues the posterior flat from the prior edge,
+# the upper-limit behaviour the likelihood intends. Applied only when every bin's support starts more than
+# PRIOR_EDGE_MIN_GAP dex above the grid start (NG15, EPTA: support reaches the grid start; not cut).
+PRIOR_EDGE_MIN_GAP = 0.5
+EPANECHNIKOV_HALF_WIDTH = math.sqrt(5.0)
+
+
+def prior_edge_start(grid, dens, bandwidths):
+    """Grid start past the prior edge's KDE boundary layer, or None if the support reaches the grid start."""
+    floor = dens.min()
+    edges = []
+    for k in range(dens.shape[0]):
+        above = np.nonzero(dens[k] > floor + 1.0)[0]
+        edges.append(grid[above[0]])
+    edges = np.array(edges)
+    if np.min(edges) - grid[0] <= PRIOR_EDGE_MIN_GAP:
+        return None, None
+    prior_edge = float(np.median(edges + EPANECHNIKOV_HALF_WIDTH * bandwidths))
+    return float(np.max(edges + 2 * EPANECHNIKOV_HALF_WIDTH * bandwidths)), prior_edge
+
 
 def _fmt_step(x):
     return repr(float(x))
@@ -165,6 +190,10 @@ def make_pta(raw_dir, step_override=None):
             sys.exit("%s: freqs are not k/T_obs" % folder)
 
         start, stop = float(grid[0]), float(grid[-1])
+        cut, prior_edge = prior_edge_start(grid, dens, np.load(os.path.join(d, "bandwidths.npy")))
+        if cut is not None:
+            start = start + step * math.ceil((cut - start) / step - 1e-9)
+            print("pta %-15s chain prior edge at log10 rho = %.2f inside the grid: table starts at %.3f" % (short, prior_edge, start))
         nint = (stop - start) / step
         count = int(round(nint)) + 1
         if abs(nint - (count - 1)) > 1e-6:
@@ -184,6 +213,10 @@ def make_pta(raw_dir, step_override=None):
                      % (folder, nf, ng, (stop - grid[0]) / (ng - 1)))
             fh.write("# transform: scripts/make_data.py, ln p linearly interpolated onto the grid below;"
                      " floor values (~ -36.04) kept\n")
+            if cut is not None:
+                fh.write("# cut: the chain's prior starts at log10rho = %.2f; the grid starts past that edge's KDE"
+                         " boundary layer (raw start %r), so below it the likelihood uses the lowest cell\n"
+                         % (prior_edge, float(grid[0])))
             fh.write("# T_obs_s: %s\n" % repr(float(T_obs)))
             fh.write("# n_bins: %d\n" % nf)
             fh.write("# log10rho_grid: %s,%s,%d\n" % (repr(start), _fmt_step(step), count))
@@ -200,18 +233,19 @@ def make_pta(raw_dir, step_override=None):
         T_r, g0, gstep, gcount, rows = read_pta_csv(out)
         rgrid = g0 + gstep * np.arange(gcount)
         err, err_at, n_chk, n_bad, core_err, norm_dev = 0.0, None, 0, 0, 0.0, 0.0
+        kept = grid >= rgrid[0] - 1e-12
         for k in range(nf):
             back = np.interp(grid, rgrid, rows[k, 2:])
             e = np.abs(back - dens[k])
-            m = dens[k] > LNP_CHECK_ABOVE
+            m = (dens[k] > LNP_CHECK_ABOVE) & kept
             n_chk += int(m.sum())
             n_bad += int(np.sum(e[m] >= LNP_TOL))
             j = int(np.argmax(np.where(m, e, -1.0)))
             if m[j] and e[j] > err:
                 err, err_at = e[j], (k + 1, grid[j], dens[k][j])
-            core = dens[k] > dens[k].max() - 5.0  # within 5 e-folds of the peak
+            core = (dens[k] > dens[k].max() - 5.0) & kept  # within 5 e-folds of the peak
             core_err = max(core_err, e[core].max())
-            norm_dev = max(norm_dev, abs(np.sum(np.exp(rows[k, 2:])) * gstep - 1))
+            norm_dev = max(norm_dev, abs(np.sum(np.exp(rows[k, 2:])) * gstep - 1 + np.sum(np.exp(dens[k][~kept])) * (grid[1] - grid[0])))
         print("pta %-15s %2d bins, T_obs = %r s, grid %r:%r:%d (raw %d pts)"
               % (short, nf, T_r, g0, gstep, gcount, ng))
         print("    max |d ln p| where ln p > %g: %.4f (bin %d, log10rho %.3f, raw ln p %.2f); %d of %d such"

@@ -67,6 +67,12 @@ public struct PTALikelihood: Sendable {
     /// Noise only: every bin at the bottom of its grid.
     public var noiseLogLikelihood: Double { logLikelihood { _, _ in 0 } }
 
+    /// Bins (1-based) whose lowest cell is the KDE floor (ln p ≈ −36.04, ln 2e-16): there the data exclude small
+    /// ρ and the noise-only ln L is floor-limited, a lower bound on how strongly no signal is disfavoured.
+    public var floorLimitedBins: [Int] {
+        (0..<bins).filter { data.logDensity[$0][0] <= -36 }.map { $0 + 1 }
+    }
+
     /// Best power law at fixed γ (golden-section on log10 A in [−18, −12] after a 0.01-dex scan).
     public func bestPowerLaw(gamma: Double) -> (log10A: Double, lnL: Double) {
         Self.maximizeOverAmplitude(coarseSteps: 600) { logLikelihood(log10A: $0, gamma: gamma) }

@@ -278,6 +278,13 @@ struct FitCommand: AsyncParsableCommand {
         fields += [("smbhb_log10A", .array(smbhbFits.map { .number($0.log10A) })), ("smbhb_lnL", .number(smbhb)), ("noise_lnL", .number(noise))]
         lines.append(String(format: "best SMBHB power law: log10 A = %@ (ln L = %.3f); noise only ln L = %.3f",
                             smbhbFits.map { String(format: "%.3f", $0.log10A) }.joined(separator: ", "), smbhb, noise))
+        let floorLimited = Ls.filter { !$0.floorLimitedBins.isEmpty }
+        if !floorLimited.isEmpty {
+            let which = floorLimited.map { "\($0.data.dataset.label) bins \($0.floorLimitedBins.map(String.init).joined(separator: ", "))" }.joined(separator: "; ")
+            let note = "noise-only ln L is floor-limited (\(which) sit at the KDE floor ln p = −36): 'vs noise only' is a lower bound"
+            fields.append(("noise_note", .string(note)))
+            lines.append("note: " + note)
+        }
         if scan {
             // Log grid: T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3].
             let n = grid

@@ -79,4 +79,16 @@ import Cosmology
             #expect(withSMBHB.lnL >= L.logLikelihood(spectrum: spectrum, smbhb: (alone.log10A, 13.0 / 3)) - 1e-9)
         }
     }
+
+    /// PPTA DR3's chain prior starts inside the raw grid (log10 ρ ≥ −9); the table is cut past that edge so that
+    /// "no power in a bin" is not scored at the KDE floor (−36 per bin). Independent check: PPTA's evidence for a
+    /// common process is modest, so noise only must sit within a few tens of the best power law, not ~500 below.
+    @Test func pptaNoiseIsNotScoredAtTheFloor() throws {
+        let L = try PTALikelihood(data: try FreeSpectrumData(.ppta, resources: Self.resources))
+        let best = L.bestPowerLaw(gamma: 13.0 / 3)
+        #expect(L.noiseLogLikelihood > -3 * Double(L.bins), "noise ln L = \(L.noiseLogLikelihood)")
+        #expect(best.lnL - L.noiseLogLikelihood > 0 && best.lnL - L.noiseLogLikelihood < 40)
+        // PPTA DR3 (2306.16215) quotes A ≈ 2×10⁻¹⁵ at γ = 13/3.
+        #expect(abs(best.log10A + 14.7) < 0.2, "PPTA best log10 A = \(best.log10A)")
+    }
 }
