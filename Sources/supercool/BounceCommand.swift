@@ -73,7 +73,7 @@ struct BounceCommand: ParsableCommand {
         } else {
             let (darkU1, _) = try model.resolve()
             guard let t = temperature else { throw UsageError("missing --T (temperature in GeV, > 0) for the model bounce") }
-            guard t.isFinite, t > 0 else { throw UsageError("--T must be a finite temperature > 0 GeV, got \(t)") }
+            guard t.isFinite, t > 0, t <= 100 * darkU1.vev else { throw UsageError("--T must be in (0, 100 v] = (0, \(100 * darkU1.vev)] GeV, got \(t)") }
             T = t
             let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
             switch ThermalTunnelling(potential: V, solver: solver).problem(temperature: t, dimension: Double(dimension)) {

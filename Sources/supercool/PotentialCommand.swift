@@ -28,7 +28,9 @@ struct PotentialCommand: ParsableCommand {
 
     func run() throws {
         let (darkU1, _) = try model.resolve()
-        guard temperature.isFinite, temperature >= 0 else { throw UsageError("--T must be a finite temperature ≥ 0 GeV, got \(temperature)") }
+        guard temperature.isFinite, temperature >= 0, temperature <= 100 * darkU1.vev else {
+            throw UsageError("--T must be in [0, 100 v] = [0, \(100 * darkU1.vev)] GeV, got \(temperature)")
+        }
         guard phiMax.isFinite, phiMax > 0, phiMax <= 100 else { throw UsageError("--phi-max must be in (0, 100] (units of v), got \(phiMax)") }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
         guard format != .text else { throw UsageError("--format for potential must be csv or json") }

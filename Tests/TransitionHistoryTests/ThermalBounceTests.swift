@@ -19,6 +19,17 @@ import EffectivePotential
         #expect(abs(bp1.derrickRatio - 1) < 1e-6 && abs(bp2.derrickRatio - 1) < 1e-6)
     }
 
+    /// The same scale invariance at the ends of the accepted v range (DarkU1.vevRange), which is what
+    /// that range promises; at T/v = 0.022 (the S3/T minimum) and T/v = 0.05.
+    @Test(arguments: [DarkU1.vevRange.lowerBound, DarkU1.vevRange.upperBound])
+    func scaleInvarianceHoldsAcrossTheVevRange(v: Double) throws {
+        for tOverV in [0.022, 0.05] {
+            let reference = try #require(try tunnelling(v: 1).bounce(temperature: tOverV).bounce).action / tOverV
+            let b = try #require(try tunnelling(v: v).bounce(temperature: v * tOverV).bounce)
+            #expect(abs(b.action / (v * tOverV) / reference - 1) < 1e-6, "v = \(v), T/v = \(tOverV)")
+        }
+    }
+
     /// Near T_c the wall is thin and S3 ∝ 1/ΔV² ∝ (1 − T/T_c)^{-2}; the solver must hold to 1 − T/T_c = 1e-6.
     @Test func thinWallNearCriticalTemperature() throws {
         let t = try tunnelling(v: 1)
