@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "SupercoolNumericsTests", dependencies: ["SupercoolNumerics"]),
         .testTarget(name: "EffectivePotentialTests", dependencies: ["EffectivePotential", "SupercoolNumerics"]),
-        .testTarget(name: "CosmologyTests", dependencies: ["Cosmology"]),
+        .testTarget(name: "CosmologyTests", dependencies: ["Cosmology", "SupercoolNumerics"]),
         .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
         .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),

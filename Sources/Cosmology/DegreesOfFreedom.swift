@@ -33,10 +33,44 @@ public struct StandardModelDegreesOfFreedom: Sendable {
     public func entropyDensity(at T: Double) -> Double { entropy(log10(T)) }
 }
 
+/// A massive species in equilibrium with the plasma: its contribution to g*_ρ and g*_s follows from the
+/// ideal-gas integrals (Kolb & Turner, The Early Universe, eqs. 3.52–3.54; Husdal 1609.04979 eqs. 9–10):
+///   g*_ρ = g (15/π⁴) ∫_x^∞ u² √(u² − x²)/(e^u ∓ 1) du,
+///   g*_s = g (45/(4π⁴)) ∫_x^∞ [u² √(u² − x²) + (u² − x²)^{3/2}/3]/(e^u ∓ 1) du,   x = m/T,
+/// normalised so that a massless boson counts 1 (a massless fermion 7/8).
+public struct MassiveSpecies: Sendable, Equatable, Codable {
+    public let degreesOfFreedom: Double
+    public let mass: Double
+    public let isFermion: Bool
+    public init(degreesOfFreedom: Double, mass: Double, isFermion: Bool) {
+        self.degreesOfFreedom = degreesOfFreedom; self.mass = mass; self.isFermion = isFermion
+    }
+
+    /// (g*_ρ, g*_s) of this species at temperature T (GeV).
+    public func degreesOfFreedom(at T: Double) -> (energy: Double, entropy: Double) {
+        let x = mass / T
+        if x > 700 { return (0, 0) }   // e^{−x} below the smallest Double
+        let sign = isFermion ? 1.0 : -1.0
+        func integral(_ kernel: @escaping (Double, Double) -> Double) -> Double {
+            // u = x + t: the integrand is smooth in t ≥ 0 (√t at t → 0); e^{−u} tail beyond t ≈ 750.
+            (try? Quadrature(relativeTolerance: 1e-10).integrate({ t in
+                let u = x + t, w = t * (t + 2 * x)
+                return kernel(u, w) / (exp(u) + sign)
+            }, from: 0).value) ?? .nan
+        }
+        let energy = integral { u, w in u * u * w.squareRoot() }
+        let pressure = integral { _, w in w * w.squareRoot() }
+        let pi4 = pow(Double.pi, 4)
+        return (degreesOfFreedom * 15 / pi4 * energy, degreesOfFreedom * 45 / (4 * pi4) * (energy + pressure / 3))
+    }
+}
+
 /// How g*(T) of the plasma is modelled: one temperature for the SM and the dark sector (physics.md §3).
 public enum DegreesOfFreedomModel: Sendable, Equatable, Codable {
     /// g*(T) = g*_SM(T) (Saikawa–Shirai) + g*_dark, with g*_dark constant.
     case standardModelPlusDark(dark: Double)
+    /// g*(T) = g*_SM(T) + the dark sector's massive species (the broken phase after the transition).
+    case standardModelPlusMassive([MassiveSpecies])
     /// A constant g* (for comparison with papers that fix it).
     case constant(Double)
 }
@@ -49,7 +83,7 @@ public struct Plasma: Sendable {
     public init(model: DegreesOfFreedomModel, resources: ProjectResources) throws {
         self.model = model
         switch model {
-        case .standardModelPlusDark: standardModel = try StandardModelDegreesOfFreedom(resources: resources)
+        case .standardModelPlusDark, .standardModelPlusMassive: standardModel = try StandardModelDegreesOfFreedom(resources: resources)
         case .constant: standardModel = nil
         }
     }
@@ -58,6 +92,7 @@ public struct Plasma: Sendable {
     public func energyDegreesOfFreedom(at T: Double) -> Double {
         switch model {
         case .standardModelPlusDark(let dark): return standardModel!.energyDensity(at: T) + dark
+        case .standardModelPlusMassive(let species): return standardModel!.energyDensity(at: T) + species.reduce(0) { $0 + $1.degreesOfFreedom(at: T).energy }
         case .constant(let g): return g
         }
     }
@@ -66,6 +101,7 @@ public struct Plasma: Sendable {
     public func entropyDegreesOfFreedom(at T: Double) -> Double {
         switch model {
         case .standardModelPlusDark(let dark): return standardModel!.entropyDensity(at: T) + dark
+        case .standardModelPlusMassive(let species): return standardModel!.entropyDensity(at: T) + species.reduce(0) { $0 + $1.degreesOfFreedom(at: T).entropy }
         case .constant(let g): return g
         }
     }

@@ -79,6 +79,12 @@ public struct DarkU1: ParticleModel, Equatable {
     /// loop count 3 + 1 + 1 includes the unphysical Goldstone).
     public var relativisticDegreesOfFreedom: Double { 4 }
 
+    /// Broken phase, unitary gauge: the massive Z' (3 dof, m = g v) and the scalar φ (1 dof, m = √(2λ) v).
+    public var brokenPhaseParticles: [PhysicalParticle] {
+        [PhysicalParticle(name: "Z'", degreesOfFreedom: 3, mass: darkPhotonMass, statistics: .boson),
+         PhysicalParticle(name: "phi", degreesOfFreedom: 1, mass: scalarMass, statistics: .boson)]
+    }
+
     // MARK: Derived quantities
 
     /// Tree-level dark scalar mass m_φ = √(2λ) v (GeV).

@@ -65,4 +65,18 @@ public protocol ParticleModel: Sendable {
     var species: [Species] { get }
     /// Relativistic degrees of freedom the model adds to g* when all its species are light.
     var relativisticDegreesOfFreedom: Double { get }
+    /// The physical particles of the broken phase (φ = v) with their T = 0 masses (GeV): what the plasma holds
+    /// after the transition, when heavy ones are Boltzmann suppressed (used for T_reh and g*(T_reh)).
+    var brokenPhaseParticles: [PhysicalParticle] { get }
+}
+
+/// A physical particle of a phase: dof, mass (GeV) and statistics.
+public struct PhysicalParticle: Sendable, Equatable {
+    public let name: String
+    public let degreesOfFreedom: Double
+    public let mass: Double
+    public let statistics: Statistics
+    public init(name: String, degreesOfFreedom: Double, mass: Double, statistics: Statistics) {
+        self.name = name; self.degreesOfFreedom = degreesOfFreedom; self.mass = mass; self.statistics = statistics
+    }
 }

@@ -38,6 +38,8 @@ public struct TransitionResult: Sendable, Codable {
     /// α = ΔV/ρ_rad at T_p.
     public var alphaVacuum: Double?
     public var reheatingTemperature: Double?
+    /// g*_ρ of the true-vacuum plasma at T_reh (enters the GW redshift).
+    public var gStarAtReheating: Double?
     public var minimumActionOverT: Double?
     /// Smallest sampled S4 when the O(4) rate is included.
     public var minimumVacuumAction: Double?
@@ -69,8 +71,17 @@ public struct TransitionAnalysis: Sendable {
         self.resources = resources
     }
 
+    /// g*(T) of the false-vacuum plasma (during supercooling): the model's light dof on top of the SM.
     public var plasmaModel: DegreesOfFreedomModel {
         conventions.degreesOfFreedom ?? .standardModelPlusDark(dark: model.relativisticDegreesOfFreedom)
+    }
+
+    /// g*(T) of the true-vacuum plasma after reheating: the SM plus the broken phase's massive particles
+    /// (a Z' heavier than T_reh no longer counts). A user-chosen g* model applies to both phases.
+    public var reheatedPlasmaModel: DegreesOfFreedomModel {
+        conventions.degreesOfFreedom ?? .standardModelPlusMassive(model.brokenPhaseParticles.map {
+            MassiveSpecies(degreesOfFreedom: $0.degreesOfFreedom, mass: $0.mass, isFermion: $0.statistics == .fermion)
+        })
     }
 
     /// The sampled S3/T curve (exposed for plots and tests).
@@ -174,10 +185,15 @@ public struct TransitionAnalysis: Sendable {
         result.vacuumEnergyAtPercolation = dv
         result.alphaVacuum = dv / rho
         result.alpha = (dv - Tp / 4 * dDepthdT) / rho
-        // Reheating: ρ_rad(T_reh) = ρ_rad(T_p) + ΔV(T_p) (physics.md §5).
+        // Reheating: energy conservation ρ_true(T_reh) = ρ_rad(T_p) + ΔV(T_p) (physics.md §5), with the
+        // true-vacuum plasma's g*(T_reh) (its massive dark particles Boltzmann weighted).
         let target = rho + dv
-        result.reheatingTemperature = try? RootFinder(relativeTolerance: 1e-12).root(
-            of: { plasma.radiationEnergyDensity(at: $0) - target }, in: Tp, Tp * 100)
+        let reheated = try Plasma(model: reheatedPlasmaModel, resources: resources)
+        if let treh = try? RootFinder(relativeTolerance: 1e-12).root(
+            of: { reheated.radiationEnergyDensity(at: $0) - target }, in: Tp * 1e-3, Tp * 1e3) {
+            result.reheatingTemperature = treh
+            result.gStarAtReheating = reheated.energyDegreesOfFreedom(at: treh)
+        }
 
         if result.completes {
             result.status = "percolates and completes"

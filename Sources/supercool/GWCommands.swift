@@ -93,18 +93,18 @@ struct SourceOptions: ParsableArguments {
         let analysis = TransitionAnalysis(model: darkU1, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
         let r = try analysis.run()
         let name = bp?.name ?? "v=\(darkU1.vev), λ=\(darkU1.lambda), g=\(darkU1.gauge)"
-        guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature else {
+        guard let source = gwSource(of: r, wallVelocity: transition.wallVelocity) else {
             throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
         }
-        return (gwSource(temperature: treh, alpha: a, hubbleRadius: hr, plasma: try Plasma(model: analysis.plasmaModel, resources: resources),
-                         wallVelocity: transition.wallVelocity), name)
+        return (source, name)
     }
 }
 
-/// The GW source of a computed transition: T* = T_reh and g* = g*(T_reh) (physics.md §5–§6).
-func gwSource(temperature treh: Double, alpha: Double, hubbleRadius: Double, plasma: Plasma, wallVelocity: Double) -> GWSource {
-    GWSource(temperature: treh, degreesOfFreedom: plasma.energyDegreesOfFreedom(at: treh), alpha: alpha, hubbleRadius: hubbleRadius,
-             wallVelocity: wallVelocity)
+/// The GW source of a computed transition: T* = T_reh and g* = g*(T_reh) of the reheated (true-vacuum)
+/// plasma (physics.md §5–§6); nil when the transition does not complete.
+func gwSource(of r: TransitionResult, wallVelocity: Double) -> GWSource? {
+    guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature, let g = r.gStarAtReheating else { return nil }
+    return GWSource(temperature: treh, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: wallVelocity)
 }
 
 struct SpectrumCommand: ParsableCommand {

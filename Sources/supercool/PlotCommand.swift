@@ -44,15 +44,15 @@ struct PlotCommand: AsyncParsableCommand {
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
         FileHandle.standardError.write("computing \(points.count) points …\n".data(using: .utf8)!)
-        let results = try await withThrowingTaskGroup(of: (Int, TransitionResult, DegreesOfFreedomModel).self) { group in
+        let results = try await withThrowingTaskGroup(of: (Int, TransitionResult).self) { group in
             for (i, p) in points.enumerated() {
                 group.addTask {
                     let analysis = TransitionAnalysis(model: try DarkU1(vev: p.vev, lambda: p.lambda, gauge: p.gauge),
                                                       potentialConventions: potential, conventions: transition, resources: resources)
-                    return (i, try analysis.run(), analysis.plasmaModel)
+                    return (i, try analysis.run())
                 }
             }
-            var all = [(Int, TransitionResult, DegreesOfFreedomModel)]()
+            var all = [(Int, TransitionResult)]()
             for try await r in group { all.append(r) }
             return all.sorted { $0.0 < $1.0 }
         }
@@ -62,15 +62,14 @@ struct PlotCommand: AsyncParsableCommand {
         var curves = [(label: String, color: String, points: [(Double, Double)])]()
         var missing = [String]()
         let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
-        for (i, r, plasmaModel) in results {
+        for (i, r) in results {
             let name = points[i].name
-            guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature else {
+            guard let source = gwSource(of: r, wallVelocity: transition.wallVelocity), let a = r.alpha, let hr = r.hubbleRadius else {
                 missing.append("\(name): no spectrum (\(r.percolationTemperature == nil ? "no percolation" : "does not complete"))")
                 continue
             }
             printNote(templateValidityNote(template, alpha: a).map { "\(name): " + $0 })
-            let t = template.template(for: gwSource(temperature: treh, alpha: a, hubbleRadius: hr, plasma: try Plasma(model: plasmaModel, resources: resources),
-                                                    wallVelocity: transition.wallVelocity))
+            let t = template.template(for: source)
             let pts = (0...200).map { k -> (Double, Double) in
                 let lf = xMin + (xMax - xMin) * Double(k) / 200
                 return (lf, log10(t.energyDensity(frequency: pow(10, lf))))

@@ -131,8 +131,9 @@ struct PointCommand: AsyncParsableCommand {
 func transitionLabel(_ c: TransitionConventions) -> String {
     let g: String
     switch c.degreesOfFreedom {
-    case nil: g = "g* = g*_SM(T) + model dof"
+    case nil: g = "g* = g*_SM(T) + model dof (light in the false vacuum, massive after reheating)"
     case .standardModelPlusDark(let d)?: g = "g* = g*_SM(T) + \(d)"
+    case .standardModelPlusMassive?: g = "g* = g*_SM(T) + massive dark species"
     case .constant(let x)?: g = "g* = \(x)"
     }
     return "v_w = \(c.wallVelocity), I_p = \(c.percolationThreshold), prefactor \(c.ratePrefactor.rawValue), R* from \(c.radiusDefinition.rawValue), \(g)"
@@ -142,8 +143,9 @@ func transitionJSON(_ c: TransitionConventions) -> JSONValue {
     var fields: [(String, JSONValue)] = [("wall_velocity", .number(c.wallVelocity)), ("percolation_threshold", .number(c.percolationThreshold)),
                                          ("rate_prefactor", .string(c.ratePrefactor.rawValue)), ("radius", .string(c.radiusDefinition.rawValue))]
     switch c.degreesOfFreedom {
-    case nil: fields.append(("gstar", .string("SM(T) + model")))
+    case nil: fields.append(("gstar", .string("SM(T) + model (light dof in the false vacuum, massive species after reheating)")))
     case .standardModelPlusDark(let d)?: fields.append(("gstar_dark", .number(d)))
+    case .standardModelPlusMassive?: fields.append(("gstar", .string("SM(T) + massive dark species")))
     case .constant(let x)?: fields.append(("gstar_constant", .number(x)))
     }
     return .object(fields)

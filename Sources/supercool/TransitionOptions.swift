@@ -72,7 +72,7 @@ struct PointReport: Sendable {
             ("HR_nb", .optional(r.hubbleRadiusNumberDensity)), ("HR_beta", .optional(r.hubbleRadiusBeta)),
             ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
             ("min_S4", .optional(r.minimumVacuumAction)),
-            ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)),
+            ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)), ("gstar_at_Treh", .optional(r.gStarAtReheating)),
             ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
             ("completes", .bool(r.completes)), ("status", .string(r.status)),
             ("action_samples", .integer(r.actionSamples)), ("failed_bounces", .integer(r.failedBounces)),

@@ -138,4 +138,5 @@ struct SpeciesSubset: ParticleModel {
     func treePotentialDerivative(_ phi: Double) -> Double { base.treePotentialDerivative(phi) }
     var species: [Species] { base.species.filter { keep.contains($0.name) } }
     var relativisticDegreesOfFreedom: Double { base.relativisticDegreesOfFreedom }
+    var brokenPhaseParticles: [PhysicalParticle] { base.brokenPhaseParticles }
 }
