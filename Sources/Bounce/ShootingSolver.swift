@@ -84,6 +84,19 @@ public struct BounceSolver: Sendable {
             if w > topValue { topValue = w; top = psi }
         }
         let curvatureF = scaling.secondDW(1)
+        if topValue <= 0 && curvatureF > 0 {
+            // The false vacuum is a minimum, so a barrier exists, but it is narrower than the grid spacing and
+            // sits next to the false vacuum (near g_roll at low T it is at φ ~ 1e-3 φ_true): look on a geometric
+            // grid of 1 − ψ from the grid spacing down to 1e-14.
+            for j in 0...220 {
+                let psi = 1 - pow(10, -Double(j) / 20) / Double(grid)
+                let w = scaling.deltaV(psi)
+                if w > topValue { topValue = w; top = psi }
+            }
+            if topValue <= 0 {
+                return .failed("the false vacuum φ = \(phiF) is a minimum (V'' > 0) but no barrier was resolved between it and φ_true = \(phiT)")
+            }
+        }
         if topValue <= 0 || curvatureF < 0 {
             return .barrierVanished("no barrier between φ_false = \(phiF) and φ_true = \(phiT): S = 0")
         }
@@ -349,7 +362,9 @@ struct ShotContext {
         let start = SIMD4<Double>(psi0, dpsi0, kinetic, potential)
         var miss = 0.0
         var previous = (rho0, start)
+        // Wall radius: where φ is half-way between φ(0) and φ_false (ψ(0) = A; for a thin wall ψ = 1/2).
         var halfway = Double.nan
+        let halfTarget = 0.5 * (1 + min(a, 1))
         var maxSlope = abs(dpsi0)
         var profile = interior
         if record { profile.append((rho0, psi0, dpsi0)) }
@@ -366,8 +381,8 @@ struct ShotContext {
             observer: { rho, y in
                 if record { profile.append((rho, y[0], y[1])) }
                 maxSlope = max(maxSlope, abs(y[1]))
-                if halfway.isNaN && y[0] >= 0.5 && previous.1[0] < 0.5 {
-                    let t = (0.5 - previous.1[0]) / (y[0] - previous.1[0])
+                if halfway.isNaN && y[0] >= halfTarget && previous.1[0] < halfTarget {
+                    let t = (halfTarget - previous.1[0]) / (y[0] - previous.1[0])
                     halfway = previous.0 + t * (rho - previous.0)
                 }
                 if y[0] >= 1 {
@@ -394,8 +409,15 @@ struct ShotContext {
                 previous = (rho, y)
                 return .proceed
             })
-        if !finished { stopState = outcome.state; miss = 0 }
-        if halfway.isNaN { halfway = rho0 }
+        if !finished {
+            // Neither overshoot nor undershoot within the range: only an arrival at the false vacuum is a solution.
+            stopState = outcome.state
+            guard abs(1 - stopState[0]) < 1e-6 else {
+                throw BounceSolver.ShootingError(message: "shot at ln A = \(lnA) ended at ψ = \(stopState[0]) short of the false vacuum without turning back (integration range too short)")
+            }
+            miss = 0
+        }
+        if halfway.isNaN { halfway = rho0 }   // started beyond the half-way point (only for ψ(0) ≥ 1)
         return Shot(lnA: lnA, miss: miss, kinetic: stopState[2], potential: stopState[3],
                     halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil)
     }

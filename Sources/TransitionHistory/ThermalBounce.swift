@@ -31,6 +31,9 @@ public struct ThermalTunnelling: Sendable {
     /// The tunnelling problem at T (GeV) in d dimensions, or the outcome that makes solving it pointless:
     /// no broken minimum deeper than the symmetric phase (no tunnelling), or an unstable origin (no barrier).
     public func problem(temperature T: Double, dimension: Double = 3) -> Result<BounceProblem, NoBounce> {
+        guard potential.value(0, temperature: T).isFinite else {
+            return .failure(NoBounce(outcome: .failed("V_eff is not finite at T = \(T) GeV (a thermal function outside its tables: with --scalars full, y = m²/T² must stay above −(96π)²)")))
+        }
         guard let broken = phases.brokenMinimum(at: T), broken.value < potential.value(0, temperature: T) else {
             return .failure(NoBounce(outcome: .noTunnelling("no broken minimum deeper than the symmetric phase at T = \(T) GeV (T ≥ T_c?)")))
         }

@@ -51,6 +51,28 @@ import SupercoolNumerics
             #expect(ratio > 3.6 && ratio < 4.4, "d = \(d): deviations \(deviations)")
         }
         #expect(abs(deviations.last!) < 1e-4)
+        // The wall sits at the thin-wall radius R = (d − 1)σ/ε (Coleman 1977), to O(ε).
+        let p = Self.tilted(epsilons.last!)
+        let b = try solve(p.V, false: p.false, true: p.true, d: d)
+        #expect(abs(b.wallRadius / ((d - 1) * sigma / p.depth) - 1) < 0.01, "R = \(b.wallRadius)")
+    }
+
+    /// Thick wall (φ(0) far from the true vacuum): the reported radius is where the recorded profile is
+    /// half-way between φ(0) and φ_false (read off the profile independently), not a fallback.
+    @Test(arguments: [3.0, 4.0])
+    func thickWallRadiusFromProfile(d: Double) throws {
+        var recording = BounceSolver()
+        recording.recordProfile = true
+        let V = PolynomialPotential(coefficients: [0, 0, 2.6125232682, -5.7416821788, 3])
+        guard case .bounce(let b) = recording.solve(BounceProblem(potential: V, falseVacuum: 0, trueVacuum: 1, dimension: d)) else {
+            Issue.record("no bounce"); return
+        }
+        let points = try #require(b.profile)
+        let target = 0.5 * (b.phi0 + b.falseVacuum)
+        let i = try #require(points.indices.dropFirst().first { (points[$0].phi - target) * (points[$0 - 1].phi - target) <= 0 })
+        let t = (target - points[i - 1].phi) / (points[i].phi - points[i - 1].phi)
+        let rHalf = points[i - 1].r + t * (points[i].r - points[i - 1].r)
+        #expect(abs(b.wallRadius / rHalf - 1) < 1e-3, "R = \(b.wallRadius) vs profile \(rHalf)")
     }
 
     /// V → κ V(φ/a) maps S_d → a^d κ^{1 − d/2} S_d (rescale φ = aψ, r = (a/√κ) s): a³/√κ and a⁴/κ.

@@ -23,6 +23,13 @@ import Foundation
         }
     }
 
+    /// Below the tables (y < −(96π)²) J_B is NaN at once instead of minutes of quadrature per call.
+    @Test func beyondTheNegativeTableIsNaN() {
+        let y = -pow(96 * Double.pi, 2) * 1.5
+        #expect(J.bosonic(y).isNaN && J.bosonicWithDerivative(y).derivative.isNaN)
+        #expect(J.bosonic(-pow(96 * Double.pi, 2) * 0.99).isFinite)
+    }
+
     @Test func besselSeriesAgreesWithQuadrature() throws {
         for y in [0.3, 2.0, 5.0, 50.0, 900.0] {
             let series = try ThermalFunctions.bosonBesselSeries(y)

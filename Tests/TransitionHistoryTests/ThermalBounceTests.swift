@@ -30,6 +30,33 @@ import EffectivePotential
         }
     }
 
+    /// Just above g_roll the low-T barrier is narrower than the solver's first grid (φ_top ≈ 1e-3 v): it must
+    /// still be found (the false vacuum is a minimum), not reported as "no barrier, S = 0". Check: a bounce with
+    /// Derrick's identity, and S3/T rising with g at fixed T (the barrier grows with g) from g_roll + 1e-6
+    /// through g_roll + 1e-5 to 0.7497, where the uniform grid alone already resolves the barrier.
+    @Test func narrowBarrierJustAboveRollingCoupling() throws {
+        let gRoll = DarkU1.rollingCoupling(lambda: 0.006)
+        for T in [1e-3, 3e-4] {
+            var previous = 0.0
+            for g in [gRoll + 1e-6, gRoll + 1e-5, 0.7497] {
+                let t = ThermalTunnelling(potential: ThermalEffectivePotential(model: try DarkU1(vev: 1, lambda: 0.006, gauge: g)))
+                let b = try #require(t.bounce(temperature: T).bounce, "g = \(g), T/v = \(T)")
+                #expect(abs(b.derrickRatio - 1) < 1e-4)
+                #expect(b.action / T > previous, "S3/T = \(b.action / T) at g = \(g), T/v = \(T)")
+                previous = b.action / T
+            }
+        }
+    }
+
+    /// With full J_B scalar loops, a T where the scalars' y = m²/T² lies below the J_B tables (λ = 0.1, T/v = 1e-3:
+    /// y ≈ −1e5) gives a failed bounce with a reason (J_B is NaN there at once; it used to take minutes per bounce).
+    @Test func fullScalarLoopsBeyondTheTablesFailFast() throws {
+        let t = ThermalTunnelling(potential: ThermalEffectivePotential(model: try DarkU1(vev: 1, lambda: 0.1, gauge: 1.5),
+                                                                       conventions: PotentialConventions(daisy: .arnoldEspinosa, scalarThermal: .fullJB)))
+        guard case .failed(let reason) = t.bounce(temperature: 1e-3) else { Issue.record("expected a failed bounce"); return }
+        #expect(reason.contains("not finite"), "\(reason)")
+    }
+
     /// Near T_c the wall is thin and S3 ∝ 1/ΔV² ∝ (1 − T/T_c)^{-2}; the solver must hold to 1 − T/T_c = 1e-6.
     @Test func thinWallNearCriticalTemperature() throws {
         let t = try tunnelling(v: 1)
