@@ -5,7 +5,8 @@ import SupercoolNumerics
 
 /// The O(4) (vacuum) tunnelling rate Γ4(T) = R0⁻⁴ (S4/2π)² e^{−S4}, with R0 the bounce's wall radius
 /// (Callan & Coleman 1977; physics.md §4), sampled at the coarse temperatures and interpolated in ln T
-/// as ln Γ4 (−∞ where no O(4) bounce exists).
+/// as ln Γ4 (Steffen spline). Temperatures without an O(4) bounce are skipped (the spline bridges them) and
+/// outside the sampled range the end values are held.
 public struct VacuumRateCurve: Sendable {
     let spline: Interpolant
     public let minimumAction: Double

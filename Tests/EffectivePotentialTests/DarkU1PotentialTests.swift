@@ -140,3 +140,49 @@ struct SpeciesSubset: ParticleModel {
     var relativisticDegreesOfFreedom: Double { base.relativisticDegreesOfFreedom }
     var brokenPhaseParticles: [PhysicalParticle] { base.brokenPhaseParticles }
 }
+
+/// A toy model with one Dirac-like fermion (4 dof, m = yφ) and no bosons, to run the fermion branch of the
+/// potential (sign, J_F, Coleman–Weinberg sign) that DarkU1 never reaches.
+struct OneFermionToy: ParticleModel {
+    let vev = 1.0, quartic = 0.1, yukawa = 0.5
+    var name: String { "one-fermion toy" }
+    func treePotential(_ phi: Double) -> Double { quartic / 4 * pow(phi * phi - vev * vev, 2) }
+    func treePotentialDerivative(_ phi: Double) -> Double { quartic * phi * (phi * phi - vev * vev) }
+    var species: [Species] {
+        let m2 = yukawa * yukawa * vev * vev
+        return [Species(name: "psi", degreesOfFreedom: 4, statistics: .fermion, mass: FieldDependentMass(quadratic: yukawa * yukawa),
+                        logReferenceMassSquared: m2, quadraticReferenceMassSquared: m2, debye: nil, isScalar: false)]
+    }
+    var relativisticDegreesOfFreedom: Double { 3.5 }
+    var brokenPhaseParticles: [PhysicalParticle] { [PhysicalParticle(name: "psi", degreesOfFreedom: 4, mass: yukawa * vev, statistics: .fermion)] }
+}
+
+@Suite struct FermionBranchTests {
+    /// At φ = 0 the fermion is massless: the thermal part is the free-gas pressure with a minus sign,
+    /// V(0, T) − V(0, 0) = −(7/8)·4·π²T⁴/90 (Kolb & Turner eq. 3.52; J_F(0) = 7π⁴/360).
+    @Test func masslessFermionFreeEnergy() {
+        let V = ThermalEffectivePotential(model: OneFermionToy())
+        for T in [0.1, 1.0, 3.0] {
+            let thermal = V.value(0, temperature: T) - V.value(0, temperature: 0)
+            #expect(abs(thermal / (-(7.0 / 8) * 4 * Double.pi * Double.pi * pow(T, 4) / 90) - 1) < 1e-10, "T = \(T)")
+        }
+    }
+
+    /// High-T expansion of J_F (Dolan–Jackiw; Quirós hep-ph/9901312 eq. 2.12): the φ² term of the thermal
+    /// potential is n_F y² T² φ²/48 for n_F = 4 fermionic dof with m² = y²φ², i.e. a thermal mass that
+    /// restores the symmetry (positive curvature). Checked by a finite difference at small φ/T.
+    @Test func fermionThermalMassHasTheRightSign() {
+        let toy = OneFermionToy()
+        let V = ThermalEffectivePotential(model: toy)
+        let T = 10.0, phi = 1e-2
+        let thermal = { (p: Double) in V.value(p, temperature: T) - V.value(p, temperature: 0) }
+        let curvature = (thermal(phi) - thermal(0)) / (phi * phi)
+        let expected = 4 * toy.yukawa * toy.yukawa * T * T / 48
+        #expect(abs(curvature / expected - 1) < 1e-3, "\(curvature) vs \(expected)")
+        // Coleman–Weinberg with on-shell counterterms, −n/(64π²)[m⁴(ln(m²/M²) − 3/2) + 2m²M²] for a fermion:
+        // at φ = v (m = M, tree = 0) it is −n m⁴/(128π²) = −4·(y v)⁴/(128π²): negative, opposite to a boson.
+        let expectedCW = -4 * pow(toy.yukawa * toy.vev, 4) / (128 * Double.pi * Double.pi)
+        #expect(abs(V.value(toy.vev, temperature: 0) / expectedCW - 1) < 1e-12)
+    }
+}
+
