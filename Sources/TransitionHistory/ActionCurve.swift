@@ -39,10 +39,11 @@ public struct ActionCurve: Sendable {
     /// Bounces that failed (their temperatures are left out of the spline).
     public let failures: [(temperature: Double, reason: String)]
 
-    public init(samples: [Sample], failures: [(temperature: Double, reason: String)] = []) throws {
-        // S3/T above 3000 means Γ ≈ e^{−3000}: irrelevant, and it would only stiffen the spline near T_c.
-        let sorted = samples.filter { $0.actionOverT < 3000 }.sorted { $0.temperature < $1.temperature }
-        guard sorted.count >= 4 else { throw NumericalError("S3/T < 3000 at only \(sorted.count) sampled temperatures") }
+    /// Samples with S3/T ≥ `cutoff` are left out (Γ ≈ e^{−cutoff} is irrelevant and would stiffen the spline near T_c).
+    public init(samples: [Sample], failures: [(temperature: Double, reason: String)] = [],
+                cutoff: Double = TransitionConventions.default.actionOverTemperatureCutoff) throws {
+        let sorted = samples.filter { $0.actionOverT < cutoff }.sorted { $0.temperature < $1.temperature }
+        guard sorted.count >= 4 else { throw NumericalError("S3/T < \(cutoff) at only \(sorted.count) sampled temperatures") }
         self.samples = sorted
         self.failures = failures
         // Natural cubic spline in ln T: C², so that β_V (from d²(S3/T)/dT²) is defined.
@@ -72,9 +73,13 @@ public struct ActionCurve: Sendable {
 
     /// Sample S3/T of a model between T_c and `lowestFraction`·T_c: a coarse logarithmic grid, then a
     /// dense grid where S3/T is within `window` of its minimum (where the transition happens).
+    /// Defaults: `TransitionConventions.default` (where every sampling convention is declared).
     public static func sample(tunnelling: ThermalTunnelling, criticalTemperature Tc: Double,
-                              lowestFraction: Double = 2e-3, coarsePoints: Int = 36, densePoints: Int = 60,
-                              window: Double = 60) throws -> ActionCurve {
+                              lowestFraction: Double = TransitionConventions.default.lowestSampledFraction,
+                              coarsePoints: Int = TransitionConventions.default.coarseSamples,
+                              densePoints: Int = TransitionConventions.default.denseSamples,
+                              window: Double = TransitionConventions.default.denseWindow,
+                              cutoff: Double = TransitionConventions.default.actionOverTemperatureCutoff) throws -> ActionCurve {
         var samples = [Sample]()
         var failures = [(Double, String)]()
         func evaluate(_ T: Double) {
@@ -102,6 +107,6 @@ public struct ActionCurve: Sendable {
             let T = exp(log(lowT) + (log(highT) - log(lowT)) * Double(k) / Double(densePoints))
             if !sorted.contains(where: { abs($0.temperature / T - 1) < 1e-9 }) { evaluate(T) }
         }
-        return try ActionCurve(samples: samples, failures: failures)
+        return try ActionCurve(samples: samples, failures: failures, cutoff: cutoff)
     }
 }

@@ -13,6 +13,9 @@ public struct ThermalBouncePotential: BouncePotential {
     public func valueAndDerivative(_ phi: Double) -> (value: Double, derivative: Double) {
         potential.valueAndDerivative(phi, temperature: temperature)
     }
+    /// V'' with a step relative to v (the protocol default's step, 1e-8 in field units at φ = 0, would
+    /// straddle a low-T barrier at ~0.017 v for small v).
+    public func secondDerivative(_ phi: Double) -> Double { potential.secondDerivative(phi, temperature: temperature) }
 }
 
 /// The tunnelling problem of the thermal potential at T: from the symmetric phase φ = 0 to the

@@ -89,7 +89,13 @@ public struct TransitionAnalysis: Sendable {
         let potential = ThermalEffectivePotential(model: model, conventions: potentialConventions)
         let tunnelling = ThermalTunnelling(potential: potential)
         guard let Tc = try tunnelling.phases.criticalTemperature() else { return nil }
-        return (try ActionCurve.sample(tunnelling: tunnelling, criticalTemperature: Tc), Tc)
+        return (try sampleActionCurve(tunnelling, criticalTemperature: Tc), Tc)
+    }
+
+    func sampleActionCurve(_ tunnelling: ThermalTunnelling, criticalTemperature Tc: Double) throws -> ActionCurve {
+        try ActionCurve.sample(tunnelling: tunnelling, criticalTemperature: Tc, lowestFraction: conventions.lowestSampledFraction,
+                               coarsePoints: conventions.coarseSamples, densePoints: conventions.denseSamples,
+                               window: conventions.denseWindow, cutoff: conventions.actionOverTemperatureCutoff)
     }
 
     public func run() throws -> TransitionResult {
@@ -102,7 +108,7 @@ public struct TransitionAnalysis: Sendable {
             return result
         }
         result.criticalTemperature = Tc
-        let curve = try ActionCurve.sample(tunnelling: tunnelling, criticalTemperature: Tc)
+        let curve = try sampleActionCurve(tunnelling, criticalTemperature: Tc)
         result.actionSamples = curve.samples.count
         result.failedBounces = curve.failures.count
         let minimum = curve.minimum

@@ -35,6 +35,16 @@ public struct TransitionConventions: Sendable, Equatable, Codable {
     /// (`ParticleModel.relativisticDegreesOfFreedom`); otherwise the given model.
     public var degreesOfFreedom: DegreesOfFreedomModel? = nil
 
+    /// How S3/T(T) is sampled by bounces (`ActionCurve.sample`). These decide how low in T a "no
+    /// percolation" verdict looks, so they are conventions too: the lowest sampled temperature as a fraction
+    /// of T_c; the coarse logarithmic grid; the dense grid where S3/T is within `denseWindow` of its minimum.
+    public var lowestSampledFraction: Double = 2e-3
+    public var coarseSamples: Int = 36
+    public var denseSamples: Int = 60
+    public var denseWindow: Double = 60
+    /// S3/T above this is left out of the spline: Γ ∝ e^{−3000} is irrelevant and would only stiffen it near T_c.
+    public var actionOverTemperatureCutoff: Double = 3000
+
     public init() {}
 
     public static let `default` = TransitionConventions()
