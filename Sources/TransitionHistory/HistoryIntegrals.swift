@@ -44,15 +44,23 @@ public struct HistoryIntegrals: Sendable {
     /// after the first is asked for 1e-10 of the running total in absolute terms, so that pieces where
     /// Γ is negligible (towards T_c) do not chase a relative precision of nothing.
     func integrateUp(from a: Double, relativeTolerance: Double = 1e-9, _ f: (Double) -> Double) throws -> Double {
-        guard a < upperTemperature else { return 0 }
+        try integrateUpWithError(from: a, relativeTolerance: relativeTolerance, f).value
+    }
+
+    /// The same, with GSL's error estimate summed over the pieces (QAGS may stop on round-off with a larger
+    /// error than asked for: `integrateBestEffort` accepts up to 1e-3 relative, so the achieved error is kept).
+    func integrateUpWithError(from a: Double, relativeTolerance: Double = 1e-9, _ f: (Double) -> Double) throws -> (value: Double, error: Double) {
+        guard a < upperTemperature else { return (0, 0) }
         let edges = (0...8).map { a * pow(upperTemperature / a, Double($0) / 8) }
-        var total = 0.0
+        var total = 0.0, error = 0.0
         for i in 0..<8 {
             // (Floor 1e-150: such integrals are physically zero next to I ~ 0.34, N ~ 1 or any n_b/T³.)
             let q = Quadrature(absoluteTolerance: max(1e-10 * abs(total), 1e-150), relativeTolerance: relativeTolerance, workspaceLimit: 2000)
-            total += try q.integrateBestEffort(f, from: edges[i], to: edges[i + 1]).value
+            let piece = try q.integrateBestEffort(f, from: edges[i], to: edges[i + 1])
+            total += piece.value
+            error += abs(piece.estimatedError)
         }
-        return total
+        return (total, error)
     }
 
     /// Expected number of bubbles per Hubble volume, N(T) = ∫_T dT' Γ/(T' H⁴).
@@ -61,13 +69,17 @@ public struct HistoryIntegrals: Sendable {
     }
 
     /// I(T) = (4π/3) ∫_T dT' Γ(T')/(T'⁴ H(T')) [v_w ∫_T^{T'} dT''/H(T'')]³; P_f = e^{−I}.
-    public func extendedVolume(at T: Double) throws -> Double {
+    public func extendedVolume(at T: Double) throws -> Double { try extendedVolumeWithError(at: T).value }
+
+    /// I(T) and the quadrature's estimated absolute error on it.
+    public func extendedVolumeWithError(at T: Double) throws -> (value: Double, error: Double) {
         let qT = Q(T)
-        let v3 = pow(wallVelocity, 3)
-        return 4 * Double.pi / 3 * v3 * (try integrateUp(from: T) { t in
+        let factor = 4 * Double.pi / 3 * pow(wallVelocity, 3)
+        let r = try integrateUpWithError(from: T) { t in
             let r = Q(t) - qT
             return rate(t) / (pow(t, 4) * hubble(t)) * r * r * r
-        })
+        }
+        return (factor * r.value, factor * r.error)
     }
 
     /// dI/dT = −4π v_w³ Q'(T) ∫_T dT' Γ/(T'⁴H) [Q(T') − Q(T)]², Q' = 1/H.
@@ -107,8 +119,7 @@ public struct HistoryIntegrals: Sendable {
     func solveDecreasing(_ f: (Double) throws -> Double, level: Double) throws -> Double? {
         let n = 60
         var upper = upperTemperature
-        var fUpper = try f(upper)
-        if fUpper >= level { return upper }
+        if try f(upper) >= level { return upper }
         for k in 1...n {
             let T = upperTemperature * pow(lowerTemperature / upperTemperature, Double(k) / Double(n))
             let value = try f(T)
@@ -120,9 +131,8 @@ public struct HistoryIntegrals: Sendable {
                 if let e = thrown { throw e }
                 return root
             }
-            upper = T; fUpper = value
+            upper = T
         }
-        _ = fUpper
         return nil
     }
 

@@ -38,6 +38,8 @@ public struct TransitionResult: Sendable, Codable {
     /// α = ΔV/ρ_rad at T_p.
     public var alphaVacuum: Double?
     public var reheatingTemperature: Double?
+    /// GSL's estimated relative error of I(T_p) (asked for 1e-9; reported because QAGS may stop on round-off).
+    public var percolationIntegralRelativeError: Double?
     /// g*_ρ of the true-vacuum plasma at T_reh (enters the GW redshift).
     public var gStarAtReheating: Double?
     public var minimumActionOverT: Double?
@@ -154,6 +156,8 @@ public struct TransitionAnalysis: Sendable {
             return result
         }
         result.percolationTemperature = Tp
+        let percolation = try integrals.extendedVolumeWithError(at: Tp)
+        result.percolationIntegralRelativeError = percolation.error / max(percolation.value, .leastNormalMagnitude)
         result.extendedVolumeUnityTemperature = try integrals.temperature(extendedVolume: 1)
         result.finalTemperature = try integrals.temperature(extendedVolume: -log(conventions.finalFalseVacuumFraction))
         let slopeP = 3 + Tp * (try integrals.extendedVolumeDerivative(at: Tp))

@@ -73,6 +73,7 @@ struct PointReport: Sendable {
             ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
             ("min_S4", .optional(r.minimumVacuumAction)),
             ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)), ("gstar_at_Treh", .optional(r.gStarAtReheating)),
+            ("I_at_Tp_relative_error", .optional(r.percolationIntegralRelativeError)),
             ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
             ("completes", .bool(r.completes)), ("status", .string(r.status)),
             ("action_samples", .integer(r.actionSamples)), ("failed_bounces", .integer(r.failedBounces)),

@@ -36,6 +36,8 @@ import EffectivePotential
         // With g* nearly equal on both sides, T_reh ≈ (1 + α)^{1/4} T_p (g*(T_p)/g*(T_reh))^{1/4}.
         let estimate = Tp * pow((1 + r.alphaVacuum!) * r.gStarAtPercolation! / gReh, 0.25)
         #expect(abs(Treh / estimate - 1) < 0.01, "T_reh = \(Treh) vs \(estimate)")
+        // The quadrature of I(T_p) reached its 1e-9 target (QAGS did not stop early on round-off).
+        #expect(try #require(r.percolationIntegralRelativeError) < 1e-8)
         // R* = n_b^{-1/3}.
         #expect(abs(r.meanBubbleSeparation! - pow(r.bubbleNumberDensity!, -1.0 / 3)) < 1e-12 * r.meanBubbleSeparation!)
     }
