@@ -21,7 +21,7 @@ public struct DarkU1: ParticleModel, Equatable {
         public let description: String
     }
 
-    /// v range in GeV over which S3/T(T/v) has been checked to be scale invariant (to 1e-9, as it must be:
+    /// v range in GeV over which S3/T(T/v) is scale invariant (tested to 1e-6 at both ends; measured 1e-9), as it must be:
     /// V/v⁴ depends on φ/v and T/v only). Below ~1e-6 GeV the solver's absolute tolerances break it; above
     /// 1e16 GeV v⁴ and T⁴ approach the range of Double.
     public static let vevRange = 1e-5...1e16

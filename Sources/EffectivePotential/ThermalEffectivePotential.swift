@@ -75,6 +75,17 @@ public struct ThermalEffectivePotential: Sendable {
         return s.isScalar ? conventions.scalarThermal == .fullJB : true
     }
 
+    /// Whether evaluating V at some φ in [0, φ_max] needs J_B below its tables (y < −(96π)²): only loops of
+    /// tachyonic scalars with full J_B at small T/v. m² = a + bφ² is monotone in φ², so the ends suffice.
+    public func leavesThermalTables(upTo phiMax: Double, temperature T: Double) -> Bool {
+        guard T > 0 else { return false }
+        let lowest = ThermalFunctions.lowestTabulatedY
+        for s in terms where s.isBoson && !(s.isScalar && conventions.scalarThermal != .fullJB) {
+            for phi in [0, phiMax] where (s.massConstant + s.massQuadratic * phi * phi) / (T * T) < lowest { return true }
+        }
+        return false
+    }
+
     @inline(__always)
     private func evaluate(_ phi: Double, _ T: Double, wantDerivative: Bool) -> (value: Double, derivative: Double) {
         var value = model.treePotential(phi)

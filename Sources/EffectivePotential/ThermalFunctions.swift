@@ -33,6 +33,8 @@ public struct ThermalFunctions: Sendable {
 
     /// Deepest tabulated y (more negative values are evaluated by quadrature).
     public static let matsubaraSegments = 48
+    /// The most negative y covered by the stored J_B tables, −(2πN)²; below it J_B is a slow quadrature.
+    public static var lowestTabulatedY: Double { -pow(2 * Double.pi * Double(matsubaraSegments), 2) }
     public static let highTBoundary = 4.0
     static let largeS = 128.0
 
@@ -302,10 +304,9 @@ public struct ThermalFunctions: Sendable {
     }
 
     /// Outside the tables. y > (128)²: the Bessel series' first term, J_B = −y K₂(√y), dJ_B/dy = √y K₁(√y)/2,
-    /// is exact to a relative e^{−128} (the next term). y < −(2πN)² = −(96π)²: NaN, at once. The exact
-    /// quadrature (`bosonQuadrature`) took minutes per bounce there (three oscillatory integrals per call),
-    /// so a run would hang; a NaN potential makes the bounce at that T fail, and the failure is counted and
-    /// reported. Only `--scalars full` reaches it, for T/v < √λ/(96π).
+    /// is exact to a relative e^{−128} (the next term). y < −(2πN)²: quadrature, exact but slow (three
+    /// oscillatory integrals per call): fine for a few calls (T_c, ΔV(T), the potential command), far too
+    /// slow inside a bounce, which `ThermalEffectivePotential.leavesThermalTables` lets callers refuse.
     static func directBosonic(_ y: Double) -> (value: Double, derivative: Double) {
         if y > 0 {
             let s = y.squareRoot()
@@ -314,6 +315,8 @@ public struct ThermalFunctions: Sendable {
             let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? 0
             return (-y * k2 * damping, 0.5 * s * k1 * damping)
         }
-        return (.nan, .nan)
+        let f: (Double) -> Double = { y in (try? bosonQuadrature(y, relativeTolerance: 1e-11)) ?? .nan }
+        let h = 1e-5 * abs(y)
+        return (f(y), (f(y + h) - f(y - h)) / (2 * h))
     }
 }

@@ -87,13 +87,14 @@ public struct PTALikelihood: Sendable {
     }
 
     /// Maximum of f over log10 A ∈ [−18, −12]: a uniform scan, then golden section within one scan step
-    /// of the best scan point. NaN values are never chosen.
+    /// of the best scan point. A NaN anywhere on the scan (a spectrum that is not finite) gives NaN.
     static func maximizeOverAmplitude(coarseSteps n: Int, _ f: (Double) -> Double) -> (log10A: Double, lnL: Double) {
         let (lower, upper) = (-18.0, -12.0)
         var best = (log10A: lower, lnL: -Double.infinity)
         for i in 0...n {
             let a = lower + (upper - lower) * Double(i) / Double(n)
             let l = f(a)
+            if l.isNaN { return (.nan, .nan) }
             if l > best.lnL { best = (a, l) }
         }
         let step = (upper - lower) / Double(n)

@@ -35,10 +35,14 @@ public struct ThermalTunnelling: Sendable {
     /// no broken minimum deeper than the symmetric phase (no tunnelling), or an unstable origin (no barrier).
     public func problem(temperature T: Double, dimension: Double = 3) -> Result<BounceProblem, NoBounce> {
         guard potential.value(0, temperature: T).isFinite else {
-            return .failure(NoBounce(outcome: .failed("V_eff is not finite at T = \(T) GeV (a thermal function outside its tables: with --scalars full, y = m²/T² must stay above −(96π)²)")))
+            return .failure(NoBounce(outcome: .failed("V_eff is not finite at T = \(T) GeV")))
         }
         guard let broken = phases.brokenMinimum(at: T), broken.value < potential.value(0, temperature: T) else {
             return .failure(NoBounce(outcome: .noTunnelling("no broken minimum deeper than the symmetric phase at T = \(T) GeV (T ≥ T_c?)")))
+        }
+        // A bounce evaluates V thousands of times: below its tables J_B is a slow quadrature (minutes per bounce).
+        if potential.leavesThermalTables(upTo: broken.phi, temperature: T) {
+            return .failure(NoBounce(outcome: .failed("at T = \(T) GeV a scalar's y = m²/T² lies below the J_B tables (−(96π)²): with --scalars full the bounce is not attempted at this T (use the default --scalars hightl)")))
         }
         if phases.curvatureAtOrigin(at: T) <= 0 {
             return .failure(NoBounce(outcome: .barrierVanished("the origin is not a minimum at T = \(T) GeV: no barrier, S = 0")))

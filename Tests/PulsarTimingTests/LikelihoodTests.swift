@@ -62,6 +62,7 @@ import Cosmology
         #expect(L.logLikelihood(spectrum: { _ in 0 }) == L.noiseLogLikelihood)
         #expect(L.logLikelihood(spectrum: { $0 > 1e-8 ? .nan : 1e-9 }).isNaN)
         #expect(L.logLikelihood(spectrum: { _ in .infinity }) == -.infinity)
+        #expect(L.bestLogLikelihood(spectrum: { $0 > 1e-8 ? .nan : 1e-9 }, smbhbGamma: 13.0 / 3).lnL.isNaN)
     }
 
     /// Profile over the SMBHB amplitude: with no GW spectrum it is the best power law; with a spectrum it is

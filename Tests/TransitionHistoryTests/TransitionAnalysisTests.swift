@@ -33,9 +33,6 @@ import EffectivePotential
         #expect(abs(Double.pi * Double.pi / 30 * gReh * pow(Treh, 4) / (rho + r.vacuumEnergyAtPercolation!) - 1) < 1e-9)
         let gSM = try StandardModelDegreesOfFreedom(resources: Self.resources).energyDensity(at: Treh)
         #expect(gReh - gSM > 0.9 && gReh - gSM < 1.1, "dark g* at T_reh = \(gReh - gSM), T_reh = \(Treh)")
-        // With g* nearly equal on both sides, T_reh ≈ (1 + α)^{1/4} T_p (g*(T_p)/g*(T_reh))^{1/4}.
-        let estimate = Tp * pow((1 + r.alphaVacuum!) * r.gStarAtPercolation! / gReh, 0.25)
-        #expect(abs(Treh / estimate - 1) < 0.01, "T_reh = \(Treh) vs \(estimate)")
         // The quadrature of I(T_p) reached its 1e-9 target (QAGS did not stop early on round-off).
         #expect(try #require(r.percolationIntegralRelativeError) < 1e-8)
         // R* = n_b^{-1/3}.
