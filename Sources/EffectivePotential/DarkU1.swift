@@ -21,15 +21,16 @@ public struct DarkU1: ParticleModel, Equatable {
         public let description: String
     }
 
-    /// v range in GeV over which S3/T(T/v) is scale invariant (tested to 1e-6 at both ends; measured 1e-9), as it must be:
-    /// V/v⁴ depends on φ/v and T/v only). Below ~1e-6 GeV the solver's absolute tolerances break it; above
-    /// 1e16 GeV v⁴ and T⁴ approach the range of Double.
-    public static let vevRange = 1e-5...1e16
+    /// v range in GeV over which S3/T(T/v) is tested scale invariant (to 1e-6 at both ends; measured 1e-9),
+    /// as it must be: V/v⁴ depends on φ/v and T/v only. (It used to break below ~1e-6 GeV, where the bounce
+    /// solver's V'' took an absolute step; `ThermalBouncePotential` now steps relative to v.) Above 1e16 GeV
+    /// v⁴ and T⁴ approach the range of Double.
+    public static let vevRange = 1e-12...1e16
 
     /// Allowed ranges: v in `vevRange`, 0 < λ < 4π (perturbativity of the quartic), 0 < g < 4π.
     public init(vev: Double, lambda: Double, gauge: Double) throws {
         guard vev.isFinite, Self.vevRange.contains(vev) else {
-            throw InvalidParameter(description: "v (vev) must be in [1e-5, 1e16] GeV, got \(vev)")
+            throw InvalidParameter(description: "v (vev) must be in [1e-12, 1e16] GeV, got \(vev)")
         }
         guard lambda.isFinite, lambda > 0, lambda < 4 * Double.pi else {
             throw InvalidParameter(description: "lambda must be in (0, 4π ≈ 12.57), got \(lambda)")

@@ -63,9 +63,11 @@ public struct ThermalEffectivePotential: Sendable {
         evaluate(phi, T, wantDerivative: true)
     }
 
-    /// ∂²V/∂φ² by a central difference of the analytic first derivative.
+    /// ∂²V/∂φ² by a central difference of the analytic first derivative, step 1e-5 max(|φ|, 1e-3 v): relative
+    /// to the field value, and to v near the origin (scale-free in v; small there, where the daisy's φ³-like
+    /// terms make the error O(step)).
     public func secondDerivative(_ phi: Double, temperature T: Double) -> Double {
-        let h = 1e-5 * vev
+        let h = 1e-5 * max(abs(phi), 1e-3 * vev)
         return (derivative(phi + h, temperature: T) - derivative(phi - h, temperature: T)) / (2 * h)
     }
 

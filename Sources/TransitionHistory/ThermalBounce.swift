@@ -13,8 +13,8 @@ public struct ThermalBouncePotential: BouncePotential {
     public func valueAndDerivative(_ phi: Double) -> (value: Double, derivative: Double) {
         potential.valueAndDerivative(phi, temperature: temperature)
     }
-    /// V'' with a step relative to v (the protocol default's step, 1e-8 in field units at φ = 0, would
-    /// straddle a low-T barrier at ~0.017 v for small v).
+    /// V'' with a step relative to v (the protocol default's absolute step, 1e-8 field units at φ = 0, would
+    /// straddle a low-T barrier at ~0.017 v when v is small).
     public func secondDerivative(_ phi: Double) -> Double { potential.secondDerivative(phi, temperature: temperature) }
 }
 

@@ -30,7 +30,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("bp"), help: "Benchmark point name (BP1…BP4) read from BenchmarkPoints/.")
     var benchmarkPoint: String?
 
-    @Option(name: .customLong("v"), parsing: .unconditional, help: "Symmetry-breaking scale v_φ in GeV, in [1e-5, 1e16].")
+    @Option(name: .customLong("v"), parsing: .unconditional, help: "Symmetry-breaking scale v_φ in GeV, in [1e-12, 1e16].")
     var vev: Double?
 
     @Option(name: .customLong("lambda"), parsing: .unconditional, help: "Quartic coupling λ, in (0, 4π).")
@@ -45,7 +45,7 @@ struct ModelOptions: ParsableArguments {
         if let name = benchmarkPoint {
             bp = try BenchmarkPoint.load(named: name, from: try ProjectResources.locate())
         }
-        guard let v = vev ?? bp?.vev else { throw UsageError("missing --v (v_φ in GeV, in [1e-5, 1e16]) or --bp BP1…BP4") }
+        guard let v = vev ?? bp?.vev else { throw UsageError("missing --v (v_φ in GeV, in [1e-12, 1e16]) or --bp BP1…BP4") }
         guard let l = lambda ?? bp?.lambda else { throw UsageError("missing --lambda (λ in (0, 4π)) or --bp BP1…BP4") }
         guard let g = gauge ?? bp?.gauge else { throw UsageError("missing --g (g_D in (0, 4π)) or --bp BP1…BP4") }
         do {

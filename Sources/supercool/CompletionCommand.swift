@@ -17,7 +17,7 @@ struct CompletionCommand: AsyncParsableCommand {
     @Option(name: .customLong("lambda"), parsing: .unconditional, help: "Quartic coupling λ, in (0, 4π).")
     var lambda: Double
 
-    @Option(name: .customLong("v"), parsing: .unconditional, help: "v_φ in GeV, in [1e-5, 1e16]. Default 1.")
+    @Option(name: .customLong("v"), parsing: .unconditional, help: "v_φ in GeV, in [1e-12, 1e16]. Default 1.")
     var vev: Double = 1
 
     @Option(name: .customLong("g-from"), parsing: .unconditional, help: "Lowest g_D (default 0.95 g_roll).")
