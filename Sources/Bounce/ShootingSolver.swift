@@ -36,6 +36,10 @@ public struct BounceSolver: Sendable {
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
                 linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
         self.integrator = integrator
+        // The action integrals (state components 2, 3) ride along: the profile's step control is enough for them,
+        // and for very weak barriers V − V_false is a difference of O(T⁴) numbers whose round-off would otherwise
+        // shrink the steps to nothing (ΔV/T⁴ ~ 1e-11 near T_c of weak transitions).
+        self.integrator.uncontrolledComponents = [2, 3]
         self.linearStartFraction = linearStartFraction
         self.maxShots = maxShots
         self.derrickTolerance = derrickTolerance
@@ -45,34 +49,32 @@ public struct BounceSolver: Sendable {
     public func solve(_ problem: BounceProblem) -> BounceOutcome {
         do {
             return try solveThrowing(problem)
-        } catch let error as ShootingError {
-            return .failed(error.message)
+        } catch let failure as BounceFailure {
+            return .failed(failure)
         } catch {
-            return .failed("numerical error: \(error)")
+            return .failed(.numerical("\(error)"))
         }
     }
-
-    struct ShootingError: Error { let message: String }
 
     private func solveThrowing(_ problem: BounceProblem) throws -> BounceOutcome {
         let V = problem.potential
         let d = problem.dimension
         let phiT = problem.trueVacuum, phiF = problem.falseVacuum
-        guard d >= 2, d <= 10, d.isFinite else { throw ShootingError(message: "dimension must be in [2, 10], got \(d)") }
-        guard phiT.isFinite, phiF.isFinite, phiT != phiF else { throw ShootingError(message: "true and false vacua must be distinct finite numbers") }
+        guard d >= 2, d <= 10, d.isFinite else { throw BounceFailure.invalidProblem("dimension must be in [2, 10], got \(d)") }
+        guard phiT.isFinite, phiF.isFinite, phiT != phiF else { throw BounceFailure.invalidProblem("true and false vacua must be distinct finite numbers") }
         let vT = V.value(phiT), vF = V.value(phiF)
-        guard vT.isFinite, vF.isFinite else { throw ShootingError(message: "potential is not finite at the vacua") }
+        guard vT.isFinite, vF.isFinite else { throw BounceFailure.potentialNotFinite(temperature: nil) }
         if vT >= vF {
-            return .noTunnelling(vT == vF ? "degenerate vacua: V(true) = V(false) = \(vT)" : "inverted vacua: V(true) = \(vT) > V(false) = \(vF)")
+            return .noTunnelling(vT == vF ? .degenerateVacua(potential: vT) : .invertedVacua(trueVacuumValue: vT, falseVacuumValue: vF))
         }
         let mass2 = V.secondDerivative(phiT)
-        guard mass2 > 0, mass2.isFinite else { return .noTunnelling("the true vacuum φ = \(phiT) is not a minimum (V'' = \(mass2))") }
+        guard mass2 > 0, mass2.isFinite else { return .noTunnelling(.trueVacuumNotMinimum(phi: phiT, curvature: mass2)) }
 
         let scaling = Scaling(potential: V, phiTrue: phiT, phiFalse: phiF, mass2: mass2)
         // The false vacuum must be stationary (to the precision of the potential).
         let slopeF = scaling.dW(1)
         guard abs(slopeF) < 1e-6 * max(1, abs(scaling.dW(0.5))) else {
-            return .noTunnelling("φ = \(phiF) is not a stationary point of V (V' = \(V.derivative(phiF)))")
+            return .noTunnelling(.falseVacuumNotStationary(phi: phiF, slope: V.derivative(phiF)))
         }
 
         // Barrier: the top of ΔV between the vacua, and the escape point ΔV = 0 on the true side.
@@ -94,11 +96,11 @@ public struct BounceSolver: Sendable {
                 if w > topValue { topValue = w; top = psi }
             }
             if topValue <= 0 {
-                return .failed("the false vacuum φ = \(phiF) is a minimum (V'' > 0) but no barrier was resolved between it and φ_true = \(phiT)")
+                return .failed(.barrierNotResolved(falseVacuum: phiF, trueVacuum: phiT))
             }
         }
         if topValue <= 0 || curvatureF < 0 {
-            return .barrierVanished("no barrier between φ_false = \(phiF) and φ_true = \(phiT): S = 0")
+            return .barrierVanished
         }
         // Largest root of ΔV in (0, top): scan down from the top, then refine.
         var lowerPsi = 0.0
@@ -118,13 +120,13 @@ public struct BounceSolver: Sendable {
         var shots = 0
         func shoot(_ lnA: Double) throws -> Shot {
             shots += 1
-            guard shots <= maxShots else { throw ShootingError(message: "no convergence after \(maxShots) shots") }
+            guard shots <= maxShots else { throw BounceFailure.noConvergence(shots: maxShots) }
             return try context.shoot(lnA: lnA)
         }
 
         // First guess from the thin-wall picture: wall at R = (d−1)σ/ε (Coleman 1977), where the linear
         // solution A f(R) reaches ½. In units of L and |Δφ|: σ = ∫√(2 max(ΔV, 0)) dψ, ε = −ΔV(0).
-        let tension = Self.simpson(n: 200) { psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }
+        let tension = Quadrature.simpson({ psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }, from: 0, to: 1, intervals: 200)
         let depth = -scaling.deltaV(0)
         let radiusGuess = (d - 1) * tension / depth
         // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
@@ -143,7 +145,7 @@ public struct BounceSolver: Sendable {
                 hi = lo; shotHi = shotLo
                 lo -= step
                 step *= 2
-                guard lo > -1e9 else { throw ShootingError(message: "no overshoot for ln A down to −10⁹: wall thinner than the solver resolves") }
+                guard lo > -1e9 else { throw BounceFailure.wallTooThin }
                 shotLo = try shoot(lo)
             }
         } else if hi - lo > 2 {
@@ -186,9 +188,9 @@ public struct BounceSolver: Sendable {
         let action = unit * (best.kinetic + best.potential)
         let kineticAction = unit * (2 / d) * best.kinetic
         let ratio = action / kineticAction
-        guard action.isFinite, kineticAction > 0 else { throw ShootingError(message: "non-finite action") }
+        guard action.isFinite, kineticAction > 0 else { throw BounceFailure.nonFiniteAction }
         guard abs(ratio - 1) <= derrickTolerance else {
-            throw ShootingError(message: "Derrick identity violated: S/S_kin − 1 = \(ratio - 1) > \(derrickTolerance) after \(shots) shots (bracket width \(abs(hi - lo)) in ln A)")
+            throw BounceFailure.derrickViolated(deviation: ratio - 1, tolerance: derrickTolerance, shots: shots, bracketWidth: abs(hi - lo))
         }
         let offset = best.lnA + log(scaling.fieldScale)
         let phi0 = phiT + scaling.sign * scaling.fieldScale * exp(best.lnA)
@@ -201,16 +203,6 @@ public struct BounceSolver: Sendable {
                               wallRadius: best.halfwayRadius * scaling.length,
                               wallThickness: scaling.length / max(best.maxSlope, 1e-300),
                               dimension: d, shots: shots, bracketWidth: abs(hi - lo), profile: profile))
-    }
-}
-
-extension BounceSolver {
-    /// Composite Simpson rule on [0, 1] with n (even) intervals.
-    static func simpson(n: Int, _ f: (Double) -> Double) -> Double {
-        let h = 1.0 / Double(n)
-        var sum = f(0) + f(1)
-        for i in 1..<n { sum += f(Double(i) * h) * (i % 2 == 1 ? 4 : 2) }
-        return sum * h / 3
     }
 }
 
@@ -313,7 +305,7 @@ struct ShotContext {
             if abs(next - x) <= 2 * Double.ulpOfOne * max(1, x) || hi - lo <= 2 * Double.ulpOfOne * max(1, x) { return next }
             x = next
         }
-        throw BounceSolver.ShootingError(message: "could not place the start of the trajectory (ln f = \(target))")
+        throw BounceFailure.startNotPlaced(logF: target)
     }
 
     func shoot(lnA: Double) throws -> Shot {
@@ -413,7 +405,7 @@ struct ShotContext {
             // Neither overshoot nor undershoot within the range: only an arrival at the false vacuum is a solution.
             stopState = outcome.state
             guard abs(1 - stopState[0]) < 1e-6 else {
-                throw BounceSolver.ShootingError(message: "shot at ln A = \(lnA) ended at ψ = \(stopState[0]) short of the false vacuum without turning back (integration range too short)")
+                throw BounceFailure.trajectoryStalled(lnA: lnA, psi: stopState[0])
             }
             miss = 0
         }

@@ -4,7 +4,8 @@ import SupercoolNumerics
 public struct Minimum: Sendable, Equatable, Codable {
     /// Field value (GeV).
     public let phi: Double
-    /// V_eff there (GeV⁴).
+    /// V_eff there minus its field-independent thermal part, `ThermalEffectivePotential.shiftedValue` (GeV⁴):
+    /// differences between minima keep their precision (add `fieldIndependentPart(temperature:)` for V_eff itself).
     public let value: Double
 }
 
@@ -33,7 +34,7 @@ public struct PhaseStructure: Sendable {
     var v: Double { potential.vev }
 
     /// The deepest local minimum with φ > 0, or nil if the broken phase does not exist at T.
-    public func brokenMinimum(at T: Double) -> Minimum? {
+    public func brokenMinimum(at T: Double) throws -> Minimum? {
         let n = Int(fieldRangeInVev * Double(gridPointsPerVev))
         let step = fieldRangeInVev * v / Double(n)
         let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
@@ -44,8 +45,8 @@ public struct PhaseStructure: Sendable {
             let phi = (Double(k) + 0.5) * step
             let current = dV(phi)
             if previous < 0 && current >= 0 {
-                let root = (try? RootFinder(relativeTolerance: 1e-13).root(of: dV, in: previousPhi, phi)) ?? phi
-                let value = potential.value(root, temperature: T)
+                let root = try RootFinder(relativeTolerance: 1e-13).root(of: dV, in: previousPhi, phi)
+                let value = potential.shiftedValue(root, temperature: T)
                 if best == nil || value < best!.value { best = Minimum(phi: root, value: value) }
             }
             previous = current; previousPhi = phi
@@ -61,8 +62,8 @@ public struct PhaseStructure: Sendable {
     }
 
     /// The maximum between the origin and the broken minimum, if the origin is a local minimum.
-    public func barrier(at T: Double) -> Barrier? {
-        guard curvatureAtOrigin(at: T) > 0, let broken = brokenMinimum(at: T) else { return nil }
+    public func barrier(at T: Double) throws -> Barrier? {
+        guard curvatureAtOrigin(at: T) > 0, let broken = try brokenMinimum(at: T) else { return nil }
         let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
         let n = max(20, Int(Double(gridPointsPerVev) * broken.phi / v))
         var previousPhi = 1e-6 * v
@@ -71,8 +72,8 @@ public struct PhaseStructure: Sendable {
             let phi = broken.phi * Double(k) / Double(n + 1)
             let current = dV(phi)
             if previous > 0 && current <= 0 {
-                let top = (try? RootFinder(relativeTolerance: 1e-12).root(of: dV, in: previousPhi, phi)) ?? phi
-                return Barrier(phi: top, height: potential.value(top, temperature: T) - potential.value(0, temperature: T))
+                let top = try RootFinder(relativeTolerance: 1e-12).root(of: dV, in: previousPhi, phi)
+                return Barrier(phi: top, height: potential.shiftedValue(top, temperature: T) - potential.shiftedValue(0, temperature: T))
             }
             previous = current; previousPhi = phi
         }
@@ -80,9 +81,9 @@ public struct PhaseStructure: Sendable {
     }
 
     /// ΔV(T) = V(0, T) − V(φ_b(T), T) (GeV⁴): positive when the broken phase is the deeper one.
-    public func vacuumEnergyDifference(at T: Double) -> Double? {
-        guard let broken = brokenMinimum(at: T) else { return nil }
-        return potential.value(0, temperature: T) - broken.value
+    public func vacuumEnergyDifference(at T: Double) throws -> Double? {
+        guard let broken = try brokenMinimum(at: T) else { return nil }
+        return potential.shiftedValue(0, temperature: T) - broken.value
     }
 
     /// Critical temperature: the broken and symmetric minima are degenerate (GeV); nil if the broken
@@ -90,12 +91,12 @@ public struct PhaseStructure: Sendable {
     /// below `maximumInVev`·v.
     public func criticalTemperature(maximumInVev: Double = 10) throws -> Double? {
         var lower = 1e-3 * v
-        guard let start = vacuumEnergyDifference(at: lower), start > 0 else { return nil }
+        guard let start = try vacuumEnergyDifference(at: lower), start > 0 else { return nil }
         var upper = lower
         var found = false
         while upper < maximumInVev * v {
             let next = upper * 1.1
-            guard let dv = vacuumEnergyDifference(at: next) else {
+            guard let dv = try vacuumEnergyDifference(at: next) else {
                 // The broken minimum vanished between upper and next: a first-order T_c needs ΔV → 0 first.
                 return try criticalBelowDisappearance(upper, next)
             }
@@ -103,16 +104,24 @@ public struct PhaseStructure: Sendable {
             upper = next
         }
         guard found else { return nil }
-        let f: (Double) -> Double = { T in self.vacuumEnergyDifference(at: T) ?? -1 }
-        return try RootFinder(relativeTolerance: 1e-10).root(of: f, in: lower, upper)
+        return try degeneracy(in: lower, upper)
+    }
+
+    /// T in [lower, upper] where ΔV(T) = 0, given ΔV(lower) > 0 ≥ ΔV(upper) with the broken minimum present at
+    /// both ends (no sentinel for a missing minimum: that is an error with the temperature).
+    private func degeneracy(in lower: Double, _ upper: Double) throws -> Double {
+        try RootFinder(relativeTolerance: 1e-10).root(ofThrowing: { T in
+            if let dv = try vacuumEnergyDifference(at: T) { return dv }
+            throw NumericalError("T_c: the broken minimum vanished at T = \(T) GeV inside a bracket where it exists at both ends")
+        }, in: lower, upper)
     }
 
     private func criticalBelowDisappearance(_ a: Double, _ b: Double) throws -> Double? {
         var lo = a, hi = b
         for _ in 0..<60 {
             let mid = 0.5 * (lo + hi)
-            if let dv = vacuumEnergyDifference(at: mid) {
-                if dv <= 0 { return try RootFinder(relativeTolerance: 1e-10).root(of: { vacuumEnergyDifference(at: $0) ?? -1 }, in: lo, mid) }
+            if let dv = try vacuumEnergyDifference(at: mid) {
+                if dv <= 0 { return try degeneracy(in: lo, mid) }
                 lo = mid
             } else { hi = mid }
         }
@@ -128,7 +137,7 @@ public struct PhaseStructure: Sendable {
     }
 
     /// Broken minimum at each temperature (nil where it does not exist).
-    public func trackBrokenMinimum(temperatures: [Double]) -> [(temperature: Double, minimum: Minimum?)] {
-        temperatures.map { ($0, brokenMinimum(at: $0)) }
+    public func trackBrokenMinimum(temperatures: [Double]) throws -> [(temperature: Double, minimum: Minimum?)] {
+        try temperatures.map { ($0, try brokenMinimum(at: $0)) }
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// V_eff(φ, T) = V0 + V_CW+ct + V_T + V_daisy (physics.md §2), in GeV⁴, with its analytic ∂V/∂φ.
+/// V_eff(φ, T) = V0 + V_CW+ct + V_T + V_daisy (physics.md §2), in GeV⁴, with its analytic ∂V/∂φ. The thermal
+/// part is summed as J − J(0) (the massless constant added back in `value`), see `shiftedValue`.
 ///
 /// - V_CW+ct = Σ_i n_i/(64π²) [m_i⁴ (ln(|m_i²|/M_i²) − 3/2) + 2 m_i² M'_i²] (on-shell-like counterterms:
 ///   v and m_φ stay at their tree values; fermions enter with −n_i).
@@ -51,7 +52,31 @@ public struct ThermalEffectivePotential: Sendable {
 
     /// V_eff(φ, T) in GeV⁴.
     public func value(_ phi: Double, temperature T: Double) -> Double {
+        shiftedValue(phi, temperature: T) + fieldIndependentPart(temperature: T)
+    }
+
+    /// V_eff(φ, T) minus its field-independent thermal part (`fieldIndependentPart`), GeV⁴. Differences in φ
+    /// (barriers, ΔV, the bounce) are computed from this: that part, O(T⁴), would bury a weak
+    /// transition's φ-dependence (ΔV/T⁴ ~ 1e-12) in round-off.
+    public func shiftedValue(_ phi: Double, temperature T: Double) -> Double {
         evaluate(phi, T, wantDerivative: false).value
+    }
+
+    /// The field-independent thermal terms that `shiftedValue` leaves out (GeV⁴): T⁴/(2π²) [Σ_b n_b J_B(0) −
+    /// Σ_f n_f J_F(0)] = −(π²/90) T⁴ (Σ_b n_b + 7/8 Σ_f n_f), the free energy of the species taken massless, plus,
+    /// for scalars in the leading high-T treatment, their constant thermal-mass term n T² a/24 (m² = a + bφ²).
+    public func fieldIndependentPart(temperature T: Double) -> Double {
+        guard T > 0 else { return 0 }
+        let T2 = T * T
+        var sum = 0.0
+        for s in terms {
+            if s.isScalar && conventions.scalarThermal == .none { continue }
+            sum += s.dof * (s.isBoson ? ThermalFunctions.bosonicMasslessLimit : -ThermalFunctions.fermionicMasslessLimit)
+            if s.isScalar && conventions.scalarThermal == .leadingHighT {
+                sum += s.dof * Double.pi * Double.pi / 12 * s.massConstant / T2
+            }
+        }
+        return T2 * T2 / (2 * Double.pi * Double.pi) * sum
     }
 
     /// ∂V_eff/∂φ in GeV³.
@@ -60,6 +85,12 @@ public struct ThermalEffectivePotential: Sendable {
     }
 
     public func valueAndDerivative(_ phi: Double, temperature T: Double) -> (value: Double, derivative: Double) {
+        let r = evaluate(phi, T, wantDerivative: true)
+        return (r.value + fieldIndependentPart(temperature: T), r.derivative)
+    }
+
+    /// (`shiftedValue`, ∂V/∂φ).
+    public func shiftedValueAndDerivative(_ phi: Double, temperature T: Double) -> (value: Double, derivative: Double) {
         evaluate(phi, T, wantDerivative: true)
     }
 
@@ -131,12 +162,13 @@ public struct ThermalEffectivePotential: Sendable {
                 guard dof != 0 else { return }
                 let y = mass2 / T2
                 if s.isScalar && conventions.scalarThermal == .leadingHighT {
-                    // Leading terms of the high-T expansion, J_B ≈ −π⁴/45 + π² y/12.
-                    value += thermalPrefactor * dof * (-pow(Double.pi, 4) / 45 + Double.pi * Double.pi / 12 * y)
+                    // Leading terms of the high-T expansion, J_B ≈ −π⁴/45 + π² y/12; the field-independent parts
+                    // (−π⁴/45 and the constant mass term a/T²) are in `fieldIndependentPart`.
+                    value += thermalPrefactor * dof * (Double.pi * Double.pi / 12 * (mass2 - s.massConstant) / T2)
                     if wantDerivative { derivative += thermalPrefactor * dof * Double.pi * Double.pi / 12 * dm2 / T2 }
                     return
                 }
-                let j = s.isBoson ? thermal.bosonicWithDerivative(y) : thermal.fermionicWithDerivative(y)
+                let j = s.isBoson ? thermal.bosonicShiftedWithDerivative(y) : thermal.fermionicShiftedWithDerivative(y)
                 value += sign * thermalPrefactor * dof * j.value
                 if wantDerivative { derivative += sign * thermalPrefactor * dof * j.derivative * dm2 / T2 }
             }

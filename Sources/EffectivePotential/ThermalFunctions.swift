@@ -143,6 +143,33 @@ public struct ThermalFunctions: Sendable {
         return Self.directBosonic(y)
     }
 
+    /// J_B(0) = −π⁴/45 and J_F(0) = 7π⁴/360: the massless limits (field-independent free energy).
+    public static let bosonicMasslessLimit = -pow(Double.pi, 4) / 45
+    public static let fermionicMasslessLimit = 7 * pow(Double.pi, 4) / 360
+
+    /// Re J_B(y) − J_B(0) and its derivative. For |y| ≤ 4 the series is summed without its constant, so a
+    /// small φ-dependence is not lost against the O(1) massless term (weak transitions: ΔV/T⁴ down to ~1e-12).
+    public func bosonicShiftedWithDerivative(_ y: Double) -> (value: Double, derivative: Double) {
+        if abs(y) <= Self.highTBoundary {
+            return highT(y, coefficients: bosonSeries, scale: 4 * Double.pi * Double.pi,
+                         constant: 0, linear: Double.pi * Double.pi / 12,
+                         threeHalves: -Double.pi / 6, lnA: Self.lnAb)
+        }
+        let j = bosonicWithDerivative(y)
+        return (j.value - Self.bosonicMasslessLimit, j.derivative)
+    }
+
+    /// J_F(y) − J_F(0) and its derivative (see `bosonicShiftedWithDerivative`).
+    public func fermionicShiftedWithDerivative(_ y: Double) -> (value: Double, derivative: Double) {
+        if max(y, 0) <= Self.highTBoundary {
+            return highT(max(y, 0), coefficients: fermionSeries, scale: Double.pi * Double.pi,
+                         constant: 0, linear: -Double.pi * Double.pi / 24,
+                         threeHalves: 0, lnA: Self.lnAf)
+        }
+        let j = fermionicWithDerivative(y)
+        return (j.value - Self.fermionicMasslessLimit, j.derivative)
+    }
+
     /// J_F(y) for y ≥ 0 (fermion masses squared are non-negative; y < 0 is clamped to 0).
     public func fermionic(_ y: Double) -> Double { fermionicWithDerivative(y).value }
 

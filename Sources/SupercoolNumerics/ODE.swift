@@ -23,6 +23,9 @@ public struct AdaptiveODEIntegrator: Sendable {
     public var relativeTolerance: Double
     /// Hard bound on accepted + rejected steps per call (every loop is bounded).
     public var maxSteps: Int
+    /// Components of the state whose error does not steer the step size (e.g. running integrals of a
+    /// noisy integrand, which need no step control of their own): their weight in the error test is 0.
+    public var uncontrolledComponents: Set<Int> = []
 
     public init(stepper: Stepper = .rk8pd, absoluteTolerance: Double = 1e-12, relativeTolerance: Double = 1e-10, maxSteps: Int = 100_000) {
         self.stepper = stepper
@@ -75,7 +78,7 @@ public struct AdaptiveODEIntegrator: Sendable {
         case .rkck: type = cgsl_odeiv2_rkck()
         }
         guard let step = gsl_odeiv2_step_alloc(type, dimension),
-              let control = gsl_odeiv2_control_y_new(absoluteTolerance, relativeTolerance),
+              let control = makeControl(dimension: dimension),
               let evolve = gsl_odeiv2_evolve_alloc(dimension) else {
             throw GSLError(status: Int32(GSL_ENOMEM), context: "ODE workspace")
         }
@@ -117,6 +120,16 @@ public struct AdaptiveODEIntegrator: Sendable {
         }
     }
 
+}
+
+extension AdaptiveODEIntegrator {
+    /// The standard y-control (error ≤ ε_abs + ε_rel |y_i|), or a scaled one where the uncontrolled components'
+    /// absolute scale is so large that their error never rejects a step.
+    func makeControl(dimension: Int) -> UnsafeMutablePointer<gsl_odeiv2_control>? {
+        if uncontrolledComponents.isEmpty { return gsl_odeiv2_control_y_new(absoluteTolerance, relativeTolerance) }
+        let scales = (0..<dimension).map { uncontrolledComponents.contains($0) ? 1e300 : 1.0 }
+        return gsl_odeiv2_control_scaled_new(absoluteTolerance, relativeTolerance, 1, 0, scales, dimension)
+    }
 }
 
 /// Non-generic box (a C callback cannot capture generic parameters).

@@ -39,6 +39,43 @@ public struct RootFinder: Sendable {
     }
 }
 
+extension RootFinder {
+    /// A root of a throwing `f` in [lower, upper]: an error thrown by `f` is rethrown as itself (not as the
+    /// root finder's "bad function" that follows from it).
+    public func root(ofThrowing f: (Double) throws -> Double, in lower: Double, _ upper: Double) throws -> Double {
+        var thrown: Error?
+        let value: Double
+        do {
+            value = try root(of: { x in
+                if thrown != nil { return .nan }
+                do { return try f(x) } catch { thrown = error; return .nan }
+            }, in: lower, upper)
+        } catch {
+            throw thrown ?? error
+        }
+        if let thrown { throw thrown }
+        return value
+    }
+
+    /// A root of `f` above `lower` (where f(lower) must be finite and non-zero): the upper end starts at
+    /// `lower`·`factor` and grows by `factor` until f changes sign, at most `maxExpansions` times.
+    public func rootExpandingUpward(of f: (Double) throws -> Double, from lower: Double, factor: Double = 10,
+                                    maxExpansions: Int = 60) throws -> Double {
+        precondition(lower > 0 && factor > 1)
+        let fLower = try f(lower)
+        guard fLower.isFinite else { throw NumericalError("root finder: f(\(lower)) = \(fLower) is not finite") }
+        if fLower == 0 { return lower }
+        var a = lower, b = lower * factor
+        for _ in 0..<maxExpansions {
+            let fb = try f(b)
+            guard fb.isFinite else { throw NumericalError("root finder: f(\(b)) = \(fb) is not finite while bracketing upward from \(lower)") }
+            if (fb < 0) != (fLower < 0) || fb == 0 { return try root(ofThrowing: f, in: a, b) }
+            a = b; b *= factor
+        }
+        throw NumericalError("root finder: no sign change of f between \(lower) and \(a) (f(\(lower)) = \(fLower))")
+    }
+}
+
 /// Bracketed one-dimensional minimiser (GSL Brent).
 /// Near a minimum f(x) − f_min ∝ (x − x_min)², so x is only determined to ~√ε ≈ 1.5e-8 relative (times
 /// √(f/(f″x²))): the default 1e-7 is reachable; tighter ones end in GSL_EMAXITER (GSL manual, "One Dimensional Minimization").

@@ -29,21 +29,49 @@ public struct VacuumRateCurve: Sendable {
 
 /// S3/T as a function of T, sampled by bounces and interpolated (cubic spline in ln T).
 public struct ActionCurve: Sendable {
-    public struct Sample: Sendable, Codable {
+    public struct Sample: Sendable, Codable, Equatable {
         public let temperature: Double
         /// S3/T; 0 where the barrier has vanished.
         public let actionOverT: Double
+        public init(temperature: Double, actionOverT: Double) {
+            self.temperature = temperature; self.actionOverT = actionOverT
+        }
     }
+
+    /// A temperature where the bounce gave no number, and why.
+    public struct FailedSample: Sendable, Codable, Equatable {
+        public enum Reason: Sendable, Codable, Equatable, CustomStringConvertible {
+            case failed(BounceFailure)
+            case noTunnelling(NoTunnellingReason)
+            public var description: String {
+                switch self {
+                case .failed(let f): return f.description
+                case .noTunnelling(let r): return r.description
+                }
+            }
+        }
+        public let temperature: Double
+        public let reason: Reason
+        public init(temperature: Double, reason: Reason) { self.temperature = temperature; self.reason = reason }
+    }
+
+    /// Fewer than four samples below the cutoff: no spline (the caller decides what that means physically).
+    public struct TooFewSamples: Error, Sendable, CustomStringConvertible {
+        public let usable: Int
+        public let cutoff: Double
+        public var description: String { "S3/T < \(cutoff) at only \(usable) sampled temperatures (a spline needs 4)" }
+    }
+
     public let samples: [Sample]
     let spline: Interpolant
     /// Bounces that failed (their temperatures are left out of the spline).
-    public let failures: [(temperature: Double, reason: String)]
+    public let failures: [FailedSample]
 
     /// Samples with S3/T ≥ `cutoff` are left out (Γ ≈ e^{−cutoff} is irrelevant and would stiffen the spline near T_c).
-    public init(samples: [Sample], failures: [(temperature: Double, reason: String)] = [],
+    public init(samples: [Sample], failures: [FailedSample] = [],
                 cutoff: Double = TransitionConventions.default.actionOverTemperatureCutoff) throws {
         let sorted = samples.filter { $0.actionOverT < cutoff }.sorted { $0.temperature < $1.temperature }
-        guard sorted.count >= 4 else { throw NumericalError("S3/T < \(cutoff) at only \(sorted.count) sampled temperatures") }
+        guard sorted.count >= 4 else { throw TooFewSamples(usable: sorted.count, cutoff: cutoff) }
         self.samples = sorted
         self.failures = failures
         // Natural cubic spline in ln T: C², so that β_V (from d²(S3/T)/dT²) is defined.
@@ -61,52 +89,147 @@ public struct ActionCurve: Sendable {
         (spline.secondDerivative(log(T)) - spline.derivative(log(T))) / (T * T)
     }
 
-    /// The sampled minimum of S3/T, refined on the spline.
-    public var minimum: (temperature: Double, value: Double) {
+    /// The sampled minimum of S3/T, refined on the spline when it is interior (strictly below both
+    /// neighbours); at an end of the range, or on a plateau (S3/T = 0 where the barrier vanished), the sample.
+    public func minimum() throws -> (temperature: Double, value: Double) {
         let i = samples.indices.min { samples[$0].actionOverT < samples[$1].actionOverT }!
-        let lo = samples[max(i - 1, 0)].temperature, hi = samples[min(i + 1, samples.count - 1)].temperature
-        if let refined = try? Minimizer().minimum(of: { self($0) }, lower: lo, guess: samples[i].temperature, upper: hi) {
-            return (refined.x, refined.value)
+        guard i > 0, i < samples.count - 1,
+              samples[i].actionOverT < samples[i - 1].actionOverT, samples[i].actionOverT < samples[i + 1].actionOverT else {
+            return (samples[i].temperature, samples[i].actionOverT)
         }
-        return (samples[i].temperature, samples[i].actionOverT)
+        // Brent needs the guess below both ends, on the spline (which need not pass below its neighbours' samples
+        // exactly as the samples do; it does, since it interpolates them).
+        let refined = try Minimizer().minimum(of: { self($0) }, lower: samples[i - 1].temperature, guess: samples[i].temperature,
+                                             upper: samples[i + 1].temperature)
+        return refined.value < samples[i].actionOverT ? (refined.x, refined.value) : (samples[i].temperature, samples[i].actionOverT)
     }
 
-    /// Sample S3/T of a model between T_c and `lowestFraction`·T_c: a coarse logarithmic grid, then a
-    /// dense grid where S3/T is within `window` of its minimum (where the transition happens).
-    /// Defaults: `TransitionConventions.default` (where every sampling convention is declared).
-    public static func sample(tunnelling: ThermalTunnelling, criticalTemperature Tc: Double,
-                              lowestFraction: Double = TransitionConventions.default.lowestSampledFraction,
-                              coarsePoints: Int = TransitionConventions.default.coarseSamples,
-                              densePoints: Int = TransitionConventions.default.denseSamples,
-                              window: Double = TransitionConventions.default.denseWindow,
-                              cutoff: Double = TransitionConventions.default.actionOverTemperatureCutoff) throws -> ActionCurve {
+    /// How S3/T is sampled (defaults: `TransitionConventions.default`, where every sampling convention is declared).
+    public struct Sampling: Sendable, Equatable {
+        public var lowestFraction: Double
+        public var coarsePoints: Int
+        public var densePoints: Int
+        public var window: Double
+        public var cutoff: Double
+        /// Below this S3/T the curve must be resolved: neighbouring samples differ by at most
+        /// `refinementStep` + `refinementRelativeStep`·S3/T, and the highest sample lies at or above it.
+        public var relevantLevel: Double
+        public var refinementStep: Double
+        public var refinementRelativeStep: Double
+        public var maxRefinements: Int
+        /// Below this S3/T the rate is saturated (see `TransitionConventions.saturatedActionLevel`).
+        public var saturatedLevel: Double
+
+        public init(_ c: TransitionConventions = .default) {
+            lowestFraction = c.lowestSampledFraction; coarsePoints = c.coarseSamples; densePoints = c.denseSamples
+            window = c.denseWindow; cutoff = c.actionOverTemperatureCutoff
+            relevantLevel = c.resolvedActionLevel; refinementStep = c.refinementStep
+            refinementRelativeStep = c.refinementRelativeStep; maxRefinements = c.maxRefinementBounces
+            saturatedLevel = c.saturatedActionLevel
+        }
+    }
+
+    /// The raw samples of S3/T between the lowest temperature and T_c, before any spline.
+    public struct SampleSet: Sendable {
+        public var samples: [Sample]
+        public var failures: [FailedSample]
+        /// Lowest sampled temperature: `lowestFraction`·T_c, or the temperature where the barrier vanishes if higher.
+        public let lowestTemperature: Double
+        /// Whether the resolution demanded by `Sampling` was reached within `maxRefinements` extra bounces.
+        public var resolved: Bool
+        public var minimum: Sample? { samples.min { $0.actionOverT < $1.actionOverT } }
+    }
+
+    /// Sample S3/T of a model between T_low = max(`lowestFraction`·T_c, T_0) (T_0: the barrier vanishes) and T_c:
+    /// a coarse logarithmic grid, a dense grid where S3/T is within `window` of its minimum (where the transition
+    /// happens), then bisection (in ln T) wherever neighbouring samples below `relevantLevel` differ by more than the
+    /// allowed step, and towards T_c until the highest sample reaches `relevantLevel` (so that no rate that matters
+    /// is cut off at the top of the range).
+    public static func sampleActions(tunnelling: ThermalTunnelling, criticalTemperature Tc: Double,
+                                     barrierVanishes T0: Double?, sampling: Sampling = Sampling()) -> SampleSet {
         var samples = [Sample]()
-        var failures = [(Double, String)]()
-        func evaluate(_ T: Double) {
+        var failures = [FailedSample]()
+        @discardableResult func evaluate(_ T: Double) -> Double? {
             switch tunnelling.bounce(temperature: T) {
-            case .bounce(let b): samples.append(Sample(temperature: T, actionOverT: b.action / T))
-            case .barrierVanished: samples.append(Sample(temperature: T, actionOverT: 0))
-            case .noTunnelling(let why): failures.append((T, why))
-            case .failed(let why): failures.append((T, why))
+            case .bounce(let b): samples.append(Sample(temperature: T, actionOverT: b.action / T)); return b.action / T
+            case .barrierVanished: samples.append(Sample(temperature: T, actionOverT: 0)); return 0
+            case .noTunnelling(let why): failures.append(FailedSample(temperature: T, reason: .noTunnelling(why))); return nil
+            case .failed(let why): failures.append(FailedSample(temperature: T, reason: .failed(why))); return nil
             }
         }
-        // Coarse: T/T_c log-spaced in [lowestFraction, 0.97].
-        for k in 0..<coarsePoints {
-            let x = exp(log(lowestFraction) + (log(0.97) - log(lowestFraction)) * Double(k) / Double(coarsePoints - 1))
-            evaluate(x * Tc)
+        // Coarse: log-spaced in T from T_low to 97 % of the way (in 1 − T/T_c) up to T_c: [0.002, 0.97] T_c
+        // for a barrier that survives to T = 0.
+        let rollsInRange = T0.map { $0 >= sampling.lowestFraction * Tc } ?? false
+        let xLow = rollsInRange ? T0! / Tc : sampling.lowestFraction
+        let xHigh = 1 - 0.03 * (1 - xLow) / (1 - sampling.lowestFraction)
+        let coarse = (0..<sampling.coarsePoints).map { k in
+            Tc * exp(log(xLow) + (log(xHigh) - log(xLow)) * Double(k) / Double(sampling.coarsePoints - 1))
         }
+        if rollsInRange, let T0 {
+            // S3/T = 0 at T_0 by definition. Going down towards it, bounces below `saturatedLevel` are skipped: there
+            // the thick, nearly massless-vacuum walls are the solver's slowest case, and Γ is saturated anyway.
+            samples.append(Sample(temperature: T0, actionOverT: 0))
+            for T in coarse.dropFirst().reversed() {
+                if let s = evaluate(T), s < sampling.saturatedLevel { break }
+            }
+        } else {
+            for T in coarse { evaluate(T) }
+        }
+        var set = SampleSet(samples: [], failures: [], lowestTemperature: xLow * Tc, resolved: true)
         guard let best = samples.min(by: { $0.actionOverT < $1.actionOverT }) else {
-            throw NumericalError("no bounce found between \(lowestFraction) T_c and 0.97 T_c")
+            set.failures = failures
+            set.resolved = false
+            return set
         }
-        // Dense: the T-range where S3/T < min + window (bounded by the coarse neighbours outside it).
-        let sorted = samples.sorted { $0.temperature < $1.temperature }
-        let inside = sorted.indices.filter { sorted[$0].actionOverT < best.actionOverT + window }
-        let lowIndex = max((inside.first ?? 0) - 1, 0), highIndex = min((inside.last ?? 0) + 1, sorted.count - 1)
-        let lowT = sorted[lowIndex].temperature, highT = sorted[highIndex].temperature
-        for k in 1..<densePoints {
-            let T = exp(log(lowT) + (log(highT) - log(lowT)) * Double(k) / Double(densePoints))
-            if !sorted.contains(where: { abs($0.temperature / T - 1) < 1e-9 }) { evaluate(T) }
+        func known(_ T: Double) -> Bool {
+            samples.contains { abs($0.temperature / T - 1) < 1e-9 } || failures.contains { abs($0.temperature / T - 1) < 1e-9 }
         }
-        return try ActionCurve(samples: samples, failures: failures, cutoff: cutoff)
+        // Dense: the T-range where S3/T < min + window (bounded by the coarse neighbours outside it), when the
+        // barrier survives (a real minimum, or the lowest T). Where it vanishes at T_0 the minimum is S3/T = 0 there
+        // and the transition happens where S3/T crosses the nucleation level: the refinement below resolves that.
+        if !rollsInRange {
+            let sorted = samples.sorted { $0.temperature < $1.temperature }
+            let inside = sorted.indices.filter { sorted[$0].actionOverT < best.actionOverT + sampling.window }
+            let lowIndex = max((inside.first ?? 0) - 1, 0), highIndex = min((inside.last ?? 0) + 1, sorted.count - 1)
+            let lowT = sorted[lowIndex].temperature, highT = sorted[highIndex].temperature
+            for k in 1..<sampling.densePoints {
+                let T = exp(log(lowT) + (log(highT) - log(lowT)) * Double(k) / Double(sampling.densePoints))
+                if !known(T) { evaluate(T) }
+            }
+        }
+        // Refinement: bisect coarse steps that a spline cannot bridge (e.g. from S3/T ~ 100 to > 3000 within one
+        // step when the barrier vanishes just below T_c), and extend the top towards T_c.
+        var extra = 0
+        while true {
+            let ordered = samples.sorted { $0.temperature < $1.temperature }
+            var targets = [Double]()
+            for (a, b) in zip(ordered, ordered.dropFirst()) {
+                let low = min(a.actionOverT, b.actionOverT)
+                guard low < sampling.relevantLevel, max(a.actionOverT, b.actionOverT) >= sampling.saturatedLevel,
+                      abs(a.actionOverT - b.actionOverT) > sampling.refinementStep + sampling.refinementRelativeStep * low,
+                      b.temperature / a.temperature - 1 > 1e-9 else { continue }
+                let mid = (a.temperature * b.temperature).squareRoot()
+                // A failed bounce in between: the interval is as resolved as the solver allows.
+                if !failures.contains(where: { $0.temperature > a.temperature && $0.temperature < b.temperature }) { targets.append(mid) }
+            }
+            if let top = ordered.last, top.actionOverT < sampling.relevantLevel, 1 - top.temperature / Tc > 1e-9,
+               !failures.contains(where: { $0.temperature > top.temperature }) {
+                targets.append(Tc - 0.25 * (Tc - top.temperature))
+            }
+            var evaluated = 0
+            for T in targets where !known(T) {
+                guard extra < sampling.maxRefinements else { set.resolved = false; break }
+                evaluate(T); extra += 1; evaluated += 1
+            }
+            if evaluated == 0 { break }
+        }
+        set.samples = samples.sorted { $0.temperature < $1.temperature }
+        set.failures = failures.sorted { $0.temperature < $1.temperature }
+        return set
+    }
+
+    /// The spline of a sample set (see `init(samples:failures:cutoff:)`).
+    public init(_ set: SampleSet, cutoff: Double) throws {
+        try self.init(samples: set.samples, failures: set.failures, cutoff: cutoff)
     }
 }

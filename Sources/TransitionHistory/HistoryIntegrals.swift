@@ -30,8 +30,7 @@ public struct HistoryIntegrals: Sendable {
         xs.append(log(lowerTemperature)); qs.append(0)
         for k in 1...n {
             let T = exp(log(lowerTemperature) + (log(upperTemperature) - log(lowerTemperature)) * Double(k) / Double(n))
-            let mid = 0.5 * (previous + T)
-            q += (T - previous) / 6 * (1 / hubble(previous) + 4 / hubble(mid) + 1 / hubble(T))
+            q += Quadrature.simpson({ 1 / hubble($0) }, from: previous, to: T, intervals: 2)
             xs.append(log(T)); qs.append(q)
             previous = T
         }
@@ -124,12 +123,7 @@ public struct HistoryIntegrals: Sendable {
             let T = upperTemperature * pow(lowerTemperature / upperTemperature, Double(k) / Double(n))
             let value = try f(T)
             if value >= level {
-                var thrown: Error?
-                let root = try RootFinder(absoluteTolerance: 0, relativeTolerance: 1e-12).root(of: { t in
-                    do { return try f(t) - level } catch { thrown = error; return .nan }
-                }, in: T, upper)
-                if let e = thrown { throw e }
-                return root
+                return try RootFinder(absoluteTolerance: 0, relativeTolerance: 1e-12).root(ofThrowing: { try f($0) - level }, in: T, upper)
             }
             upper = T
         }

@@ -8,10 +8,12 @@ public struct ThermalBouncePotential: BouncePotential {
     public init(potential: ThermalEffectivePotential, temperature: Double) {
         self.potential = potential; self.temperature = temperature
     }
-    public func value(_ phi: Double) -> Double { potential.value(phi, temperature: temperature) }
+    /// V_eff without its field-independent thermal part (only differences in φ enter the bounce; see
+    /// `ThermalEffectivePotential.shiftedValue`).
+    public func value(_ phi: Double) -> Double { potential.shiftedValue(phi, temperature: temperature) }
     public func derivative(_ phi: Double) -> Double { potential.derivative(phi, temperature: temperature) }
     public func valueAndDerivative(_ phi: Double) -> (value: Double, derivative: Double) {
-        potential.valueAndDerivative(phi, temperature: temperature)
+        potential.shiftedValueAndDerivative(phi, temperature: temperature)
     }
     /// V'' with a step relative to v (the protocol default's absolute step, 1e-8 field units at φ = 0, would
     /// straddle a low-T barrier at ~0.017 v when v is small).
@@ -34,18 +36,22 @@ public struct ThermalTunnelling: Sendable {
     /// The tunnelling problem at T (GeV) in d dimensions, or the outcome that makes solving it pointless:
     /// no broken minimum deeper than the symmetric phase (no tunnelling), or an unstable origin (no barrier).
     public func problem(temperature T: Double, dimension: Double = 3) -> Result<BounceProblem, NoBounce> {
-        guard potential.value(0, temperature: T).isFinite else {
-            return .failure(NoBounce(outcome: .failed("V_eff is not finite at T = \(T) GeV")))
+        guard potential.shiftedValue(0, temperature: T).isFinite else {
+            return .failure(NoBounce(outcome: .failed(.potentialNotFinite(temperature: T))))
         }
-        guard let broken = phases.brokenMinimum(at: T), broken.value < potential.value(0, temperature: T) else {
-            return .failure(NoBounce(outcome: .noTunnelling("no broken minimum deeper than the symmetric phase at T = \(T) GeV (T ≥ T_c?)")))
+        let minimum: Minimum?
+        do { minimum = try phases.brokenMinimum(at: T) } catch {
+            return .failure(NoBounce(outcome: .failed(.numerical("broken minimum at T = \(T) GeV: \(error)"))))
+        }
+        guard let broken = minimum, broken.value < potential.shiftedValue(0, temperature: T) else {
+            return .failure(NoBounce(outcome: .noTunnelling(.noDeeperBrokenMinimum(temperature: T))))
         }
         // A bounce evaluates V thousands of times: below its tables J_B is a slow quadrature (minutes per bounce).
         if potential.leavesThermalTables(upTo: broken.phi, temperature: T) {
-            return .failure(NoBounce(outcome: .failed("at T = \(T) GeV a scalar's y = m²/T² lies below the J_B tables (−(96π)²): with --scalars full the bounce is not attempted at this T (use the default --scalars hightl)")))
+            return .failure(NoBounce(outcome: .failed(.belowThermalTables(temperature: T))))
         }
         if phases.curvatureAtOrigin(at: T) <= 0 {
-            return .failure(NoBounce(outcome: .barrierVanished("the origin is not a minimum at T = \(T) GeV: no barrier, S = 0")))
+            return .failure(NoBounce(outcome: .barrierVanished))
         }
         return .success(BounceProblem(potential: ThermalBouncePotential(potential: potential, temperature: T),
                                       falseVacuum: 0, trueVacuum: broken.phi, dimension: dimension))

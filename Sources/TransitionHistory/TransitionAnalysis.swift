@@ -17,8 +17,6 @@ public struct TransitionResult: Sendable, Codable {
     /// 3 + T dI/dT at T_p and T_f: negative when the physical false-vacuum volume shrinks.
     public var volumeSlopeAtPercolation: Double?
     public var volumeSlopeAtFinal: Double?
-    /// Percolates (T_p exists), reaches T_f, and the false-vacuum volume shrinks at both.
-    public var completes: Bool = false
     public var bubbleNumberDensity: Double?
     /// R* = n_b^{−1/3} at T_p (GeV⁻¹).
     public var meanBubbleSeparation: Double?
@@ -49,13 +47,120 @@ public struct TransitionResult: Sendable, Codable {
     public var gStarAtPercolation: Double?
     public var hubbleAtPercolation: Double?
     public var vacuumEnergyAtPercolation: Double?
-    /// Number of S3/T samples and failed bounces.
+    /// T_0: below it the origin is a maximum (the barrier has vanished; only for g below g_roll); nil if the
+    /// barrier survives to T = 0.
+    public var barrierVanishingTemperature: Double?
+    /// Number of S3/T samples and failed bounces (each failure with its temperature and reason).
     public var actionSamples: Int = 0
     public var failedBounces: Int = 0
-    /// A sentence for the user: completes / no percolation / eternal supercooling / no T_c …
-    public var status: String = ""
+    public var bounceFailures: [ActionCurve.FailedSample] = []
+    /// Whether S3/T reached the sampling resolution of `TransitionConventions` (false: the refinement budget
+    /// ran out; the numbers are then less certain).
+    public var actionCurveResolved: Bool = true
+    /// What happened, as a type (its `code` and `description` are the JSON/CSV status and the sentence).
+    public var status: TransitionOutcome = .noCriticalTemperature
+
+    /// Percolates and completes (the false-vacuum volume shrinks, or the barrier vanishes after percolation).
+    public var completes: Bool { status.completes }
 
     public init() {}
+}
+
+/// The outcome of a transition analysis: a physics answer, never a numerical failure (those are errors).
+/// Temperatures in GeV.
+public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// Percolates (I(T_p) = threshold), reaches P_f = `finalFalseVacuumFraction` at T_f, and the physical
+    /// false-vacuum volume shrinks at T_p and T_f.
+    case completes
+    /// Percolates, then the barrier vanishes at T_0 before the false vacuum is gone: the rest rolls (completes).
+    case percolatesThenRolls(barrierVanishingTemperature: Double)
+    /// The broken minimum never becomes degenerate with the symmetric one.
+    case noCriticalTemperature
+    /// The origin is already unstable at T_c: no barrier, not a first-order transition.
+    case noBarrierAtCriticalTemperature(criticalTemperature: Double)
+    /// S3/T stays above `minimumActionOverT` at every sampled T (≥ `lowestTemperature`): no bubbles nucleate.
+    case noNucleation(minimumActionOverT: Double, lowestTemperature: Double)
+    /// The barrier vanishes at T_0 before bubbles percolate (I(T_0) below the threshold): the field rolls there.
+    case rollsBeforePercolation(barrierVanishingTemperature: Double, extendedVolume: Double, threshold: Double)
+    /// I stays below the threshold down to the lowest sampled temperature (the barrier survives there).
+    case noPercolation(lowestTemperature: Double, extendedVolume: Double, threshold: Double, minimumActionOverT: Double)
+    /// Percolates, but P_f does not fall to the final fraction above the lowest sampled temperature.
+    case percolatesWithoutFinalTemperature(lowestTemperature: Double, finalFalseVacuumFraction: Double)
+    /// Percolates, but the physical false-vacuum volume grows at T_p or T_f (3 + T dI/dT ≥ 0).
+    case percolatesWithoutShrinking(volumeSlopeAtPercolation: Double, volumeSlopeAtFinal: Double?)
+
+    public var completes: Bool {
+        switch self {
+        case .completes, .percolatesThenRolls: return true
+        default: return false
+        }
+    }
+
+    public var percolates: Bool {
+        switch self {
+        case .completes, .percolatesThenRolls, .percolatesWithoutFinalTemperature, .percolatesWithoutShrinking: return true
+        default: return false
+        }
+    }
+
+    /// A stable machine-readable code (JSON `status`, CSV, scan databases).
+    public var code: String {
+        switch self {
+        case .completes: return "completes"
+        case .percolatesThenRolls: return "percolates_then_rolls"
+        case .noCriticalTemperature: return "no_critical_temperature"
+        case .noBarrierAtCriticalTemperature: return "no_barrier_at_Tc"
+        case .noNucleation: return "no_nucleation"
+        case .rollsBeforePercolation: return "rolls_before_percolation"
+        case .noPercolation: return "no_percolation"
+        case .percolatesWithoutFinalTemperature: return "percolates_without_Tf"
+        case .percolatesWithoutShrinking: return "percolates_without_shrinking"
+        }
+    }
+
+    /// Every code, for documentation and scan summaries.
+    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "no_barrier_at_Tc", "no_nucleation",
+                                  "rolls_before_percolation", "no_percolation", "percolates_without_Tf", "percolates_without_shrinking"]
+
+    public var description: String {
+        func g(_ x: Double) -> String { String(format: "%.4g", x) }
+        switch self {
+        case .completes: return "percolates and completes"
+        case .percolatesThenRolls(let T0):
+            return "percolates; the barrier vanishes at T_0 = \(g(T0)) GeV before the false vacuum is gone, and the rest rolls: completes"
+        case .noCriticalTemperature:
+            return "no first-order transition: the broken minimum never becomes degenerate with the symmetric one (no T_c)"
+        case .noBarrierAtCriticalTemperature(let Tc):
+            return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is already unstable there (not a first-order transition)"
+        case .noNucleation(let s, let T):
+            return "no nucleation: S3/T ≥ \(g(s)) at every sampled temperature down to \(g(T)) GeV, so Γ/H⁴ is negligible"
+        case .rollsBeforePercolation(let T0, let I, let threshold):
+            return "the barrier vanishes at T_0 = \(g(T0)) GeV before bubbles percolate (I = \(String(format: "%.3g", I)) < \(threshold) there): the field rolls (spinodal), no percolating bubbles"
+        case .noPercolation(let T, let I, let threshold, let s):
+            return "no percolation down to T = \(g(T)) GeV: I = \(String(format: "%.3g", I)) < \(threshold) there (min S3/T = \(String(format: "%.2f", s)))"
+        case .percolatesWithoutFinalTemperature(let T, let fraction):
+            return "percolates but does not reach P_f = \(fraction) above \(g(T)) GeV"
+        case .percolatesWithoutShrinking:
+            return "percolates, but the false-vacuum volume does not shrink (3 + T dI/dT ≥ 0): eternal-inflation risk, no completion"
+        }
+    }
+}
+
+/// A point the analysis could not answer (an internal error, with its data): the domain sweep counts these.
+public enum TransitionAnalysisError: Error, Sendable, CustomStringConvertible {
+    /// Fewer than four usable S3/T samples although S3/T reached below the resolved level (bounces failed).
+    case unresolvedActionCurve(usableSamples: Int, minimumActionOverT: Double?, failures: [ActionCurve.FailedSample])
+    /// The broken minimum was not found at a temperature below T_c (GeV).
+    case brokenMinimumMissing(temperature: Double)
+
+    public var description: String {
+        switch self {
+        case .unresolvedActionCurve(let n, let s, let failures):
+            let first = failures.first.map { " (first failure at T = \($0.temperature) GeV: \($0.reason))" } ?? ""
+            return "S3/T sampled at only \(n) usable temperatures (min \(s.map { String($0) } ?? "none"), \(failures.count) failed bounces)\(first)"
+        case .brokenMinimumMissing(let T): return "the broken minimum was not found at T = \(T) GeV below T_c"
+        }
+    }
 }
 
 /// From model parameters alone to the transition history (physics.md §3–§5).
@@ -86,18 +191,17 @@ public struct TransitionAnalysis: Sendable {
         })
     }
 
-    /// The sampled S3/T curve (exposed for plots and tests).
+    /// The sampling conventions of S3/T.
+    var sampling: ActionCurve.Sampling { ActionCurve.Sampling(conventions) }
+
+    /// The sampled S3/T curve (exposed for plots and tests); nil without T_c.
     public func actionCurve() throws -> (curve: ActionCurve, criticalTemperature: Double)? {
         let potential = ThermalEffectivePotential(model: model, conventions: potentialConventions)
         let tunnelling = ThermalTunnelling(potential: potential)
         guard let Tc = try tunnelling.phases.criticalTemperature() else { return nil }
-        return (try sampleActionCurve(tunnelling, criticalTemperature: Tc), Tc)
-    }
-
-    func sampleActionCurve(_ tunnelling: ThermalTunnelling, criticalTemperature Tc: Double) throws -> ActionCurve {
-        try ActionCurve.sample(tunnelling: tunnelling, criticalTemperature: Tc, lowestFraction: conventions.lowestSampledFraction,
-                               coarsePoints: conventions.coarseSamples, densePoints: conventions.denseSamples,
-                               window: conventions.denseWindow, cutoff: conventions.actionOverTemperatureCutoff)
+        let T0 = try tunnelling.phases.barrierDisappearanceTemperature(criticalTemperature: Tc)
+        let set = ActionCurve.sampleActions(tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishes: T0, sampling: sampling)
+        return (try ActionCurve(set, cutoff: conventions.actionOverTemperatureCutoff), Tc)
     }
 
     public func run() throws -> TransitionResult {
@@ -106,14 +210,37 @@ public struct TransitionAnalysis: Sendable {
         let tunnelling = ThermalTunnelling(potential: potential)
         let phases = tunnelling.phases
         guard let Tc = try phases.criticalTemperature() else {
-            result.status = "no first-order transition: the broken minimum never becomes degenerate with the symmetric one (no T_c)"
+            result.status = .noCriticalTemperature
             return result
         }
         result.criticalTemperature = Tc
-        let curve = try sampleActionCurve(tunnelling, criticalTemperature: Tc)
+        // Below T_0 there is no metastable symmetric phase: S3/T is sampled (and the history integrated) above it.
+        let T0 = try phases.barrierDisappearanceTemperature(criticalTemperature: Tc)
+        result.barrierVanishingTemperature = T0
+        if let T0, T0 >= Tc * (1 - 1e-9) {
+            result.status = .noBarrierAtCriticalTemperature(criticalTemperature: Tc)
+            return result
+        }
+        let set = ActionCurve.sampleActions(tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishes: T0, sampling: sampling)
+        result.actionSamples = set.samples.count
+        result.failedBounces = set.failures.count
+        result.bounceFailures = set.failures
+        result.actionCurveResolved = set.resolved
+        result.minimumActionOverT = set.minimum?.actionOverT
+        result.temperatureOfMinimum = set.minimum?.temperature
+        let cutoff = conventions.actionOverTemperatureCutoff
+        let usable = set.samples.filter { $0.actionOverT < cutoff }.count
+        if usable < 4 {
+            // S3/T above the resolved level everywhere sampled (the refinement adds samples wherever it is below).
+            if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel {
+                result.status = .noNucleation(minimumActionOverT: lowest.actionOverT, lowestTemperature: set.lowestTemperature)
+                return result
+            }
+            throw TransitionAnalysisError.unresolvedActionCurve(usableSamples: usable, minimumActionOverT: set.minimum?.actionOverT, failures: set.failures)
+        }
+        let curve = try ActionCurve(set, cutoff: cutoff)
         result.actionSamples = curve.samples.count
-        result.failedBounces = curve.failures.count
-        let minimum = curve.minimum
+        let minimum = try curve.minimum()
         result.minimumActionOverT = minimum.value
         result.temperatureOfMinimum = minimum.temperature
         let lowT = curve.temperatureRange.lowerBound, highT = curve.temperatureRange.upperBound
@@ -123,7 +250,7 @@ public struct TransitionAnalysis: Sendable {
         let nDepth = 160
         for k in 0...nDepth {
             let T = lowT * 0.5 * pow(Tc / (lowT * 0.5), Double(k) / Double(nDepth))
-            guard let dv = phases.vacuumEnergyDifference(at: T) else { continue }
+            guard let dv = try phases.vacuumEnergyDifference(at: T) else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
             logTs.append(log(T)); depths.append(dv)
         }
         let depthSpline = try Interpolant(x: logTs, y: depths, kind: .cubic)
@@ -149,10 +276,16 @@ public struct TransitionAnalysis: Sendable {
         let integrals = try HistoryIntegrals(rate: rate, hubble: hubble, lowerTemperature: lowT, upperTemperature: highT,
                                              wallVelocity: conventions.wallVelocity)
         result.nucleationTemperature = try integrals.nucleationTemperature()
+        // Sampling starts at T_0 when the barrier vanishes above the lowest sampled fraction of T_c.
+        let rollsAtBottom = T0.map { $0 >= Tc * conventions.lowestSampledFraction } ?? false
         guard let Tp = try integrals.temperature(extendedVolume: conventions.percolationThreshold) else {
-            let Ilow = (try? integrals.extendedVolume(at: lowT)) ?? 0
-            result.status = String(format: "no percolation down to T = %.4g GeV (%.2g T_c): I = %.3g < %.2f there (min S3/T = %.2f)",
-                                   lowT, lowT / Tc, Ilow, conventions.percolationThreshold, minimum.value)
+            let Ilow = try integrals.extendedVolume(at: lowT)
+            if rollsAtBottom, let T0 {
+                result.status = .rollsBeforePercolation(barrierVanishingTemperature: T0, extendedVolume: Ilow, threshold: conventions.percolationThreshold)
+            } else {
+                result.status = .noPercolation(lowestTemperature: lowT, extendedVolume: Ilow, threshold: conventions.percolationThreshold,
+                                               minimumActionOverT: minimum.value)
+            }
             return result
         }
         result.percolationTemperature = Tp
@@ -165,7 +298,6 @@ public struct TransitionAnalysis: Sendable {
         if let Tf = result.finalTemperature {
             result.volumeSlopeAtFinal = 3 + Tf * (try integrals.extendedVolumeDerivative(at: Tf))
         }
-        result.completes = slopeP < 0 && (result.volumeSlopeAtFinal ?? 1) < 0
 
         let H = hubble(Tp)
         result.hubbleAtPercolation = H
@@ -199,18 +331,21 @@ public struct TransitionAnalysis: Sendable {
         // true-vacuum plasma's g*(T_reh) (its massive dark particles Boltzmann weighted).
         let target = rho + dv
         let reheated = try Plasma(model: reheatedPlasmaModel, resources: resources)
-        if let treh = try? RootFinder(relativeTolerance: 1e-12).root(
-            of: { reheated.radiationEnergyDensity(at: $0) - target }, in: Tp * 1e-3, Tp * 1e3) {
-            result.reheatingTemperature = treh
-            result.gStarAtReheating = reheated.energyDegreesOfFreedom(at: treh)
-        }
+        let treh = try RootFinder(relativeTolerance: 1e-12).rootExpandingUpward(
+            of: { reheated.radiationEnergyDensity(at: $0) - target }, from: Tp * 1e-3)
+        result.reheatingTemperature = treh
+        result.gStarAtReheating = reheated.energyDegreesOfFreedom(at: treh)
 
-        if result.completes {
-            result.status = "percolates and completes"
+        let shrinks = slopeP < 0 && (result.volumeSlopeAtFinal ?? 1) < 0
+        if result.finalTemperature != nil, shrinks {
+            result.status = .completes
+        } else if rollsAtBottom, let T0 {
+            // Whatever false vacuum is left when the barrier vanishes rolls down at T_0.
+            result.status = .percolatesThenRolls(barrierVanishingTemperature: T0)
         } else if result.finalTemperature == nil {
-            result.status = "percolates but does not reach P_f = \(conventions.finalFalseVacuumFraction) above \(String(format: "%.4g", lowT)) GeV"
+            result.status = .percolatesWithoutFinalTemperature(lowestTemperature: lowT, finalFalseVacuumFraction: conventions.finalFalseVacuumFraction)
         } else {
-            result.status = "percolates, but the false-vacuum volume does not shrink (3 + T dI/dT ≥ 0): eternal-inflation risk, no completion"
+            result.status = .percolatesWithoutShrinking(volumeSlopeAtPercolation: slopeP, volumeSlopeAtFinal: result.volumeSlopeAtFinal)
         }
         return result
     }

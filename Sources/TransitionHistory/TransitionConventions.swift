@@ -44,6 +44,20 @@ public struct TransitionConventions: Sendable, Equatable, Codable {
     public var denseWindow: Double = 60
     /// S3/T above this is left out of the spline: Γ ∝ e^{−3000} is irrelevant and would only stiffen it near T_c.
     public var actionOverTemperatureCutoff: Double = 3000
+    /// Below this S3/T the sampled curve must be resolved (and the highest sample must reach it): Γ/H⁴ ≤
+    /// (T/H)⁴ e^{−S3/T} < e^{−700} above it for any T/H < 10³², i.e. every v in the documented range.
+    public var resolvedActionLevel: Double = 1000
+    /// Where S3/T < `resolvedActionLevel`, neighbouring samples may differ by at most
+    /// `refinementStep` + `refinementRelativeStep`·S3/T (else the interval is bisected in ln T) …
+    public var refinementStep: Double = 10
+    public var refinementRelativeStep: Double = 0.4
+    /// … with at most this many extra bounces per point (the result says when it was not enough).
+    public var maxRefinementBounces: Int = 80
+    /// Where the barrier vanishes at T_0, bounces are not solved below this S3/T on the way down to T_0 (S3/T = 0
+    /// there): Γ/H⁴ ≥ (T/H)⁴ e^{−1} ≫ 1 for any T ≪ M_Pl, so only the time left before T_0 matters, and the
+    /// spline's error of ≲ 1 in S3/T moves Γ by at most a factor e there. These thick walls over a nearly massless
+    /// false vacuum are also the bounce solver's slowest case (seconds instead of milliseconds).
+    public var saturatedActionLevel: Double = 1
 
     public init() {}
 

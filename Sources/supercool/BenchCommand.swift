@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
         var rows = [(name: String, action: Double?, median: Double, shots: Int, note: String)]()
         for c in cases {
             var times = [Double]()
-            var outcome: BounceOutcome = .failed("not run")
+            var outcome: BounceOutcome = .failed(.invalidProblem("not run"))
             for _ in 0..<`repeat` {
                 let start = DispatchTime.now().uptimeNanoseconds
                 outcome = solver.solve(c.problem)

@@ -80,8 +80,9 @@ struct BounceCommand: ParsableCommand {
             case .success(let p): problem = p
             case .failure(let none):
                 switch none.outcome {
-                case .barrierVanished(let why): throw PhysicsOutcome("barrier vanished: \(why)")
-                case .noTunnelling(let why), .failed(let why): throw PhysicsOutcome("no tunnelling: \(why)")
+                case .barrierVanished: throw PhysicsOutcome("barrier vanished: the origin is not a minimum at T = \(t) GeV: no barrier, S = 0")
+                case .noTunnelling(let why): throw PhysicsOutcome("no tunnelling: \(why)")
+                case .failed(let why): throw PhysicsOutcome("bounce failed: \(why)")
                 case .bounce: throw PhysicsOutcome("internal error: unexpected bounce")
                 }
             }
@@ -90,7 +91,7 @@ struct BounceCommand: ParsableCommand {
         }
 
         var times = [Double]()
-        var outcome: BounceOutcome = .failed("not run")
+        var outcome: BounceOutcome = .failed(.invalidProblem("not run"))
         for _ in 0..<`repeat` {
             let start = DispatchTime.now().uptimeNanoseconds
             outcome = solver.solve(problem)
@@ -102,7 +103,7 @@ struct BounceCommand: ParsableCommand {
         let b: Bounce
         switch outcome {
         case .bounce(let found): b = found
-        case .barrierVanished(let why): throw PhysicsOutcome("barrier vanished: \(why)")
+        case .barrierVanished: throw PhysicsOutcome("barrier vanished: no barrier between φ_false = \(problem.falseVacuum) and φ_true = \(problem.trueVacuum): S = 0")
         case .noTunnelling(let why): throw PhysicsOutcome("no tunnelling: \(why)")
         case .failed(let why): throw PhysicsOutcome("bounce failed: \(why)")
         }

@@ -88,7 +88,7 @@ struct CompletionCommand: AsyncParsableCommand {
         var csv = "# supercool completion: lambda=\(lambda) v=\(vev) GeV; conventions: \(potential.label); \(transitionLabel(transition))\n"
         csv += "g,Tp_GeV,alpha,HR,completes,status\n"
         for r in rows {
-            csv += "\(r.g),\(f(r.result.percolationTemperature)),\(f(r.result.alpha)),\(f(r.result.hubbleRadius)),\(r.result.completes),\"\(r.result.status)\"\n"
+            csv += "\(r.g),\(f(r.result.percolationTemperature)),\(f(r.result.alpha)),\(f(r.result.hubbleRadius)),\(r.result.completes),\(r.result.status.code)\n"
         }
         if let path = output {
             do { try csv.write(toFile: path, atomically: true, encoding: .utf8) } catch { throw UsageError("--output: cannot write \(path)") }

@@ -22,15 +22,15 @@ struct ModelCommand: ParsableCommand {
         let deltaV0 = V.value(0, temperature: 0) - V.value(v, temperature: 0)
         let gRoll = darkU1.rollingCoupling
         let curvature0 = phases.curvatureAtOrigin(at: 0)
-        let barrier0 = phases.barrier(at: 0)
+        let barrier0 = try phases.barrier(at: 0)
         let Tc = try phases.criticalTemperature()
         let T0 = try Tc.flatMap { try phases.barrierDisappearanceTemperature(criticalTemperature: $0) }
-        let brokenAtTc = Tc.flatMap { phases.brokenMinimum(at: $0) }
-        let barrierAtTc = Tc.flatMap { phases.barrier(at: $0) }
+        let brokenAtTc = try Tc.flatMap { try phases.brokenMinimum(at: $0) }
+        let barrierAtTc = try Tc.flatMap { try phases.barrier(at: $0) }
         // Broken-minimum track from T_c down to 1 % of T_c.
-        let track: [(T: Double, minimum: Minimum?, depth: Double?)] = Tc.map { tc in
-            phases.trackBrokenMinimum(temperatures: [1.0, 0.8, 0.6, 0.4, 0.2, 0.1, 0.05, 0.02, 0.01].map { $0 * tc }).map { row in
-                (row.temperature, row.minimum, row.minimum.map { V.value(0, temperature: row.temperature) - $0.value })
+        let track: [(T: Double, minimum: Minimum?, depth: Double?)] = try Tc.map { tc in
+            try phases.trackBrokenMinimum(temperatures: [1.0, 0.8, 0.6, 0.4, 0.2, 0.1, 0.05, 0.02, 0.01].map { $0 * tc }).map { row in
+                (row.temperature, row.minimum, row.minimum.map { V.shiftedValue(0, temperature: row.temperature) - $0.value })
             }
         } ?? []
 

@@ -75,8 +75,11 @@ struct PointReport: Sendable {
             ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)), ("gstar_at_Treh", .optional(r.gStarAtReheating)),
             ("I_at_Tp_relative_error", .optional(r.percolationIntegralRelativeError)),
             ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
-            ("completes", .bool(r.completes)), ("status", .string(r.status)),
+            ("T0_MeV", mev(r.barrierVanishingTemperature)),
+            ("completes", .bool(r.completes)), ("status", .string(r.status.code)), ("status_reason", .string(r.status.description)),
             ("action_samples", .integer(r.actionSamples)), ("failed_bounces", .integer(r.failedBounces)),
+            ("action_curve_resolved", .bool(r.actionCurveResolved)),
+            ("bounce_failures", .array(r.bounceFailures.map { .object([("T_MeV", .number($0.temperature * 1000)), ("reason", .string($0.reason.description))]) })),
         ])
     }
 
@@ -134,7 +137,8 @@ func printTable(_ reports: [PointReport]) {
         print(cell(r.name, 6) + cell(mev(c.criticalTemperature), 9) + cell(mev(c.nucleationTemperature), 9) + cell(mev(c.finalTemperature), 9)
               + cell(mev(c.reheatingTemperature), 9) + cell(f(c.betaOverH, "%.3g"), 8) + cell(f(c.betaVOverH, "%.3g"), 8)
               + cell(f(c.hubbleRadiusBeta), 9) + cell(f(c.alphaVacuum), 9)
-              + cell("\(f(c.minimumActionOverT, "%.2f")) @ \(mev(c.temperatureOfMinimum))", 18) + (c.completes ? "yes" : "no: \(c.status)"))
+              + cell("\(f(c.minimumActionOverT, "%.2f")) @ \(mev(c.temperatureOfMinimum))", 18) + (c.completes ? "yes" : "no: \(c.status)")
+              + (c.status == .completes || !c.completes ? "" : " (\(c.status))"))
     }
     print("(temperatures in MeV; H*R* from n_b^{-1/3} unless --radius beta; α from the trace anomaly; deviations relative to the published table)")
 }

@@ -13,7 +13,7 @@ import Foundation
             return ActionCurve.Sample(temperature: T, actionOverT: 100 + 50 * l * l)
         }
         let curve = try ActionCurve(samples: samples)
-        let m = curve.minimum
+        let m = try curve.minimum()
         #expect(abs(m.temperature / T0 - 1) < 1e-5, "T_min = \(m.temperature)")
         #expect(abs(m.value - 100) < 1e-6, "min = \(m.value)")
     }
@@ -30,7 +30,7 @@ import Foundation
         let curve = try ActionCurve(samples: samples)
         let T = 2 * T0
         #expect(abs(T * curve.derivative(T) / (100 * log(2.0)) - 1) < 1e-4)
-        let m = curve.minimum
+        let m = try curve.minimum()
         #expect(abs(m.temperature * curve.secondDerivative(m.temperature).squareRoot() / 10 - 1) < 1e-4)
     }
 }

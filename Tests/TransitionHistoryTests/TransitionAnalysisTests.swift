@@ -56,7 +56,8 @@ import EffectivePotential
     @Test func printedBP4DoesNotPercolate() throws {
         let r = try TransitionAnalysis(model: try DarkU1(vev: 1, lambda: 0.010, gauge: 0.86), resources: Self.resources).run()
         #expect(r.percolationTemperature == nil && !r.completes)
-        #expect(r.status.contains("no percolation"))
+        guard case .noPercolation(let lowest, let I, let threshold, _) = r.status else { Issue.record("status \(r.status)"); return }
+        #expect(I < threshold && lowest < 0.01 * (try #require(r.criticalTemperature)))
         #expect(try #require(r.minimumActionOverT) > 240)
     }
 
