@@ -3,24 +3,53 @@ import SupercoolNumerics
 
 /// Standard Model g_*ρ(T) and g_*s(T) of Saikawa & Shirai (arXiv:1803.01038, 2020 tables), from the
 /// resampled table `Data/gstar_sm.csv` (see Data/README.md), interpolated with Steffen's monotone
-/// cubic in log10 T and held constant outside the table (T < 10 keV: after e± annihilation;
-/// T > 1.4×10⁶ GeV: all SM species relativistic).
+/// cubic in log10 T and held constant outside the table. Both extensions are physical limits, so the
+/// table is validated to reach them (`coverage`, `lowLimits`, `highLimits`): below 10 keV e± annihilation
+/// is over and g*_ρ = 3.38, g*_s = 3.93 (γ + 3 decoupled ν) stay constant; above 10⁶ GeV all SM species are
+/// relativistic and g*_ρ ≈ 104.4 rises only towards the free-gas 106.75 (≤ 2.2 %, i.e. ≤ 0.6 % in T ∝ g*^{−1/4}).
+/// A truncated, unsorted or implausible table is an error naming the file, never a silent clamp.
 public struct StandardModelDegreesOfFreedom: Sendable {
     let energy: Interpolant
     let entropy: Interpolant
     public let temperatureRange: ClosedRange<Double>
 
+    /// The table must span at least this range of T (GeV): the ends are where g* reaches its constant limits.
+    public static let coverage = 1e-5...1e6
+    /// Plausible (g*_ρ, g*_s) at the low end (after e± annihilation) and g*_ρ at the high end (all SM relativistic).
+    static let lowLimits = (energy: 3.30...3.45, entropy: 3.85...4.00), highLimits = 100.0...106.75
+    /// At most this spacing in log10 T, so that the QCD crossover stays resolved (the table has 0.01).
+    static let maximumLogSpacing = 0.05
+
     public init(resources: ProjectResources) throws {
+        let url = resources.dataDirectory.appendingPathComponent("gstar_sm.csv")
+        func invalid(_ problem: String) -> ProjectResources.InvalidData { ProjectResources.InvalidData(file: url, problem) }
         let rows = try resources.csvRows("gstar_sm.csv")
         guard let header = rows.first, header == ["T_GeV", "g_rho", "g_s"] else {
-            throw ProjectResources.NotFound(description: "Data/gstar_sm.csv: unexpected header (expected T_GeV,g_rho,g_s)")
+            throw invalid("unexpected header (expected T_GeV,g_rho,g_s)")
         }
         var logT = [Double](), gRho = [Double](), gS = [Double]()
         for row in rows.dropFirst() {
             guard row.count == 3, let t = Double(row[0]), let r = Double(row[1]), let s = Double(row[2]) else {
-                throw ProjectResources.NotFound(description: "Data/gstar_sm.csv: malformed row \(row)")
+                throw invalid("malformed row \(row.joined(separator: ","))")
+            }
+            guard t.isFinite, t > 0 else { throw invalid("T = \(row[0]) GeV is not a finite positive temperature") }
+            guard (1.0...200.0).contains(r), (1.0...200.0).contains(s) else { throw invalid("g* at T = \(t) GeV outside [1, 200]: g_rho = \(row[1]), g_s = \(row[2])") }
+            if let last = logT.last {
+                guard log10(t) > last else { throw invalid("T is not strictly increasing at T = \(t) GeV") }
+                guard log10(t) - last <= Self.maximumLogSpacing else { throw invalid("gap in T before \(t) GeV (more than \(Self.maximumLogSpacing) in log10 T)") }
             }
             logT.append(log10(t)); gRho.append(r); gS.append(s)
+        }
+        guard let first = logT.first, let last = logT.last, logT.count >= 2 else { throw invalid("no data rows") }
+        // 1e-9 relative slack: the file prints T with 11 significant digits.
+        guard pow(10, first) <= Self.coverage.lowerBound * (1 + 1e-9), pow(10, last) >= Self.coverage.upperBound * (1 - 1e-9) else {
+            throw invalid("covers T = \(pow(10, first)) … \(pow(10, last)) GeV; it must span at least [1e-5, 1e6] GeV (g* is held constant only beyond these physical limits)")
+        }
+        guard Self.lowLimits.energy.contains(gRho[0]), Self.lowLimits.entropy.contains(gS[0]) else {
+            throw invalid("g* at the lowest T (\(gRho[0]), \(gS[0])) is not the post-e± annihilation limit (3.38, 3.93)")
+        }
+        guard Self.highLimits.contains(gRho[gRho.count - 1]) else {
+            throw invalid("g_rho at the highest T (\(gRho[gRho.count - 1])) is not in the all-relativistic SM range [100, 106.75]")
         }
         energy = try Interpolant(x: logT, y: gRho, kind: .steffen)
         entropy = try Interpolant(x: logT, y: gS, kind: .steffen)

@@ -11,6 +11,13 @@ public struct ProjectResources: Sendable {
         public let description: String
     }
 
+    /// A bundled table that fails its validation (names the file): a fault of the installation, not of
+    /// the user's input.
+    public struct InvalidData: Error, CustomStringConvertible {
+        public let description: String
+        public init(file: URL, _ problem: String) { description = "invalid bundled data \(file.path): \(problem)" }
+    }
+
     public init(root: URL) { self.root = root }
 
     public static func locate() throws -> ProjectResources {
@@ -51,7 +58,8 @@ public struct ProjectResources: Sendable {
     /// Lines of a bundled CSV file without `#` comments and blank lines.
     public func csvRows(_ relativePath: String) throws -> [[String]] {
         let url = dataDirectory.appendingPathComponent(relativePath)
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw InvalidData(file: url, "cannot read it as UTF-8 text") }
         return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }

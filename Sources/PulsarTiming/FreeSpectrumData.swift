@@ -18,6 +18,15 @@ public struct FreeSpectrumData: Sendable {
             }
         }
 
+        /// Bins in the bundled table (Data/README.md); a table with another count is rejected when loaded.
+        public var tableBins: Int {
+            switch self {
+            case .ng15, .ng15CURN: return 30
+            case .epta: return 20
+            case .ppta: return 40
+            }
+        }
+
         public var label: String {
             switch self {
             case .ng15: return "NANOGrav 15-yr"
@@ -40,16 +49,21 @@ public struct FreeSpectrumData: Sendable {
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
+    /// Reads and validates the table: T_obs and the grid header, bins 1…`tableBins` in order at f_k = k/T_obs,
+    /// every ln p finite. Any failure is a `FormatError` naming the file (bad bundled data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
         let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var tObs: Double?, grid: (Double, Double, Int)?
+        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(url.path): \(problem)") }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw invalid("cannot read it as UTF-8 text") }
+        var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?
         var freqs = [Double](), rows = [[Double]]()
         for line in text.split(whereSeparator: \.isNewline) {
             if line.hasPrefix("#") {
                 let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2 else { continue }
                 if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
+                if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
                 if parts[0] == "log10rho_grid" {
                     let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                     if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
@@ -58,12 +72,29 @@ public struct FreeSpectrumData: Sendable {
             }
             if line.hasPrefix("bin") { continue }
             let fields = line.split(separator: ",")
-            guard fields.count > 2, let f = Double(fields[1]) else { throw FormatError(description: "\(url.lastPathComponent): malformed row") }
+            let k = rows.count + 1
+            guard fields.count > 2, Int(fields[0]) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
+            guard let f = Double(fields[1]), f.isFinite, f > 0 else { throw invalid("bin \(k): frequency '\(fields[1])' is not a positive number") }
+            let values = try fields.dropFirst(2).map { field -> Double in
+                guard let x = Double(field), x.isFinite else { throw invalid("bin \(k): ln p value '\(field)' is not a finite number") }
+                return x
+            }
             freqs.append(f)
-            rows.append(fields.dropFirst(2).map { Double($0) ?? -.infinity })
+            rows.append(values)
         }
-        guard let tObs, let grid, !rows.isEmpty, rows.allSatisfy({ $0.count == grid.2 }) else {
-            throw FormatError(description: "\(url.lastPathComponent): missing T_obs_s / log10rho_grid header or wrong row length")
+        guard let tObs, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
+        guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > 0, grid.2 >= 2 else {
+            throw invalid("missing or invalid '# log10rho_grid: start,step,count' header")
+        }
+        guard rows.count == dataset.tableBins, declaredBins == nil || declaredBins == rows.count else {
+            throw invalid("\(rows.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
+        }
+        for (i, row) in rows.enumerated() where row.count != grid.2 {
+            throw invalid("bin \(i + 1): \(row.count) ln p values, the grid header says \(grid.2)")
+        }
+        // f_k = k/T_obs: a mismatch means the bins or T_obs are not what the likelihood assumes.
+        for (i, f) in freqs.enumerated() where abs(f * tObs / Double(i + 1) - 1) > 1e-6 {
+            throw invalid("bin \(i + 1): f = \(f) Hz is not k/T_obs = \(Double(i + 1) / tObs) Hz")
         }
         self.dataset = dataset
         observationTime = tObs

@@ -17,7 +17,7 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Repetitions per case (median reported), 1…1000.")
     var `repeat`: Int = 15
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json))
     var format: OutputFormat = .text
 
     struct Case {

@@ -20,10 +20,10 @@ struct BounceCommand: ParsableCommand {
     @Option(name: .customLong("polynomial"), parsing: .unconditional, help: "Coefficients c0,c1,c2,… of V(φ) = Σ c_n φⁿ.")
     var polynomial: String?
 
-    @Option(name: .customLong("false-vacuum"), parsing: .unconditional, help: "False vacuum φ (polynomial mode, default 0).")
-    var falseVacuum: Double = 0
+    @Option(name: .customLong("false-vacuum"), parsing: .unconditional, help: "False vacuum φ, a stationary point of V (polynomial mode only; default 0).")
+    var falseVacuum: Double?
 
-    @Option(name: .customLong("true-vacuum"), parsing: .unconditional, help: "True vacuum φ (polynomial mode; default: the global minimum).")
+    @Option(name: .customLong("true-vacuum"), parsing: .unconditional, help: "True vacuum φ ≠ false vacuum, a minimum of V (polynomial mode only; default: the global minimum).")
     var trueVacuum: Double?
 
     @Option(parsing: .unconditional, help: "Euclidean dimension: 3 (thermal S3) or 4 (vacuum S4). Default 3.")
@@ -32,10 +32,10 @@ struct BounceCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var conventionOptions: ConventionOptions
 
-    @Option(name: .customLong("T"), parsing: .unconditional, help: "Temperature in GeV (model mode, > 0).")
+    @Option(name: .customLong("T"), parsing: .unconditional, help: "Temperature in GeV (model mode), in [1e-10 v, 100 v].")
     var temperature: Double?
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json))
     var format: OutputFormat = .text
 
     @Option(help: "Write the profile (r, phi, dphi_dr) as CSV to this file.")
@@ -47,7 +47,7 @@ struct BounceCommand: ParsableCommand {
     func run() throws {
         guard dimension == 3 || dimension == 4 else { throw UsageError("--dimension must be 3 or 4, got \(dimension)") }
         guard (1...10_000).contains(`repeat`) else { throw UsageError("--repeat must be in 1…10000, got \(`repeat`)") }
-        guard format != .csv else { throw UsageError("--format for bounce must be text or json") }
+        if let path = profile { try OutputFile.validate(path, option: "--profile") }
         var solver = BounceSolver()
         solver.recordProfile = profile != nil
 
@@ -58,22 +58,39 @@ struct BounceCommand: ParsableCommand {
             guard model.benchmarkPoint == nil, model.vev == nil, model.lambda == nil, model.gauge == nil, temperature == nil else {
                 throw UsageError("--polynomial excludes the model options (--bp, --v, --lambda, --g, --T)")
             }
+            if let option = conventionOptions.changedOption { throw UsageError("\(option) applies to the model bounce, not to --polynomial") }
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let coefficients = try parts.map { part -> Double in
                 guard let x = Double(part), x.isFinite else { throw UsageError("--polynomial: '\(part)' is not a finite number (expected c0,c1,c2,…)") }
                 return x
             }
             guard coefficients.count >= 3 else { throw UsageError("--polynomial needs at least 3 coefficients (c0,c1,c2), got \(coefficients.count)") }
+            let falseVacuum = self.falseVacuum ?? 0
             guard falseVacuum.isFinite else { throw UsageError("--false-vacuum must be a finite number") }
             let V = PolynomialPotential(coefficients: coefficients)
+            if let given = self.falseVacuum, !PolynomialVacua.isStationary(V, at: given) {
+                throw UsageError("--false-vacuum must be a stationary point of V (V'(φ) = 0), got φ = \(given) with V' = \(V.derivative(given))")
+            }
+            if let given = trueVacuum {
+                guard given.isFinite else { throw UsageError("--true-vacuum must be a finite number") }
+                guard given != falseVacuum else { throw UsageError("--true-vacuum must differ from the false vacuum (both \(given))") }
+                guard PolynomialVacua.isStationary(V, at: given), V.secondDerivative(given) > 0 else {
+                    throw UsageError("--true-vacuum must be a minimum of V (V' = 0, V'' > 0), got φ = \(given) with V' = \(V.derivative(given)), V'' = \(V.secondDerivative(given))")
+                }
+            }
             let tv = try trueVacuum ?? PolynomialVacua.globalMinimum(of: V, falseVacuum: falseVacuum)
-            guard tv.isFinite else { throw UsageError("--true-vacuum must be a finite number") }
             problem = BounceProblem(potential: V, falseVacuum: falseVacuum, trueVacuum: tv, dimension: Double(dimension))
             header = [("potential", .string("polynomial")), ("coefficients", .array(coefficients.map { .number($0) }))]
         } else {
+            guard falseVacuum == nil, trueVacuum == nil else {
+                throw UsageError("--false-vacuum/--true-vacuum apply to --polynomial only; the model's vacua are φ = 0 and the broken minimum")
+            }
             let (darkU1, _) = try model.resolve()
             guard let t = temperature else { throw UsageError("missing --T (temperature in GeV, > 0) for the model bounce") }
-            guard t.isFinite, t > 0, t <= 100 * darkU1.vev else { throw UsageError("--T must be in (0, 100 v] = (0, \(100 * darkU1.vev)] GeV, got \(t)") }
+            // Below 1e-10 v V_eff is its T = 0 value (and not finite below ~1e-150 v): S3/T carries no information.
+            guard (1e-10 * darkU1.vev...100 * darkU1.vev).contains(t) else {
+                throw UsageError("--T must be in [1e-10 v, 100 v] = [\(1e-10 * darkU1.vev), \(100 * darkU1.vev)] GeV, got \(t)")
+            }
             T = t
             let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
             switch ThermalTunnelling(potential: V, solver: solver).problem(temperature: t, dimension: Double(dimension)) {
@@ -110,9 +127,8 @@ struct BounceCommand: ParsableCommand {
         if let path = profile, let points = b.profile {
             var csv = "# bounce profile, d = \(dimension); r in 1/[field unit] (1/GeV for the model)\nr,phi,dphi_dr\n"
             for p in points { csv += "\(p.r),\(p.phi),\(p.dphi)\n" }
-            do { try csv.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw UsageError("--profile: cannot write \(path): \(error.localizedDescription)")
-            }
+            try FiniteText.check(csv, "the bounce profile")
+            try OutputFile.write(csv, to: path, option: "--profile")
         }
         let actionName = dimension == 3 ? "S3" : "S4"
         switch format {
@@ -130,17 +146,27 @@ struct BounceCommand: ParsableCommand {
             ]
             print(try JSONValue.object(fields).rendered())
         default:
-            print("\(actionName) = \(b.action)" + (T.map { "   \(actionName)/T = \(b.action / $0)" } ?? ""))
-            print("φ(0) = \(b.phi0)   (log10|φ(0) − φ_true| = \(b.log10Phi0Offset))   true vacuum \(b.trueVacuum), false vacuum \(b.falseVacuum)")
-            print("wall radius \(b.wallRadius), thickness \(b.wallThickness)")
-            print("Derrick ratio S/S_kin = \(b.derrickRatio)   shots \(b.shots)   bracket width in ln A \(b.bracketWidth)")
-            print("time per bounce (median of \(`repeat`)): \(String(format: "%.3f", median)) ms")
+            try FiniteText.print([
+                "\(actionName) = \(b.action)" + (T.map { "   \(actionName)/T = \(b.action / $0)" } ?? ""),
+                "φ(0) = \(b.phi0)   (log10|φ(0) − φ_true| = \(b.log10Phi0Offset))   true vacuum \(b.trueVacuum), false vacuum \(b.falseVacuum)",
+                "wall radius \(b.wallRadius), thickness \(b.wallThickness)",
+                "Derrick ratio S/S_kin = \(b.derrickRatio)   shots \(b.shots)   bracket width in ln A \(b.bracketWidth)",
+                "time per bounce (median of \(`repeat`)): \(String(format: "%.3f", median)) ms",
+            ], "the bounce text")
         }
     }
 }
 
 /// Minima of a polynomial potential.
 enum PolynomialVacua {
+    /// V'(φ) = 0 up to rounding: |V'| ≤ 1e-6 Σ_k |k c_k φ^{k−1}| (the size of the terms that cancel).
+    static func isStationary(_ V: PolynomialPotential, at phi: Double) -> Bool {
+        guard phi.isFinite else { return false }
+        var scale = 0.0
+        for (k, c) in V.coefficients.enumerated() where k >= 1 { scale += abs(Double(k) * c * pow(phi, Double(k - 1))) }
+        return abs(V.derivative(phi)) <= 1e-6 * scale
+    }
+
     /// The global minimum of V (other than the false vacuum), if V is bounded below.
     static func globalMinimum(of V: PolynomialPotential, falseVacuum: Double) throws -> Double {
         let c = V.coefficients

@@ -21,8 +21,19 @@ struct PhysicsOutcome: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json, csv
+
+    /// A parser for `@Option(transform:)` accepting only the formats a command supports, so that neither
+    /// --help nor the error lists a format the command would refuse (the enum's own list has all three).
+    static func only(_ allowed: OutputFormat...) -> @Sendable (String) throws -> OutputFormat {
+        { text in
+            guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
+                throw ValidationError("allowed: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            }
+            return format
+        }
+    }
 }
 
 /// The model inputs: either --bp NAME or --v/--lambda/--g (any given one overrides the BP's value).
@@ -67,6 +78,13 @@ struct ConventionOptions: ParsableArguments {
     var scalars: PotentialConventions.ScalarThermal = PotentialConventions.default.scalarThermal
 
     var conventions: PotentialConventions { PotentialConventions(daisy: daisy, scalarThermal: scalars) }
+
+    /// The first option set away from its default (for modes that do not use a thermal potential).
+    var changedOption: String? {
+        if daisy != PotentialConventions.default.daisy { return "--daisy" }
+        if scalars != PotentialConventions.default.scalarThermal { return "--scalars" }
+        return nil
+    }
 }
 
 func modelJSON(_ model: DarkU1) -> JSONValue {

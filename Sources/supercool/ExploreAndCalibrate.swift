@@ -88,7 +88,7 @@ func exploreConventions(points: [(name: String, model: DarkU1, published: Benchm
         for (i, point) in points.enumerated() {
             let row = results[i].map { $0! }
             print("\(point.name): v = \(point.model.vev) GeV, λ = \(point.model.lambda), g = \(point.model.gauge)"
-                  + (point.published?.Tp_MeV.map { "   published T_p = \($0) MeV, H*R* = \(point.published?.HR ?? .nan), α = \(point.published?.alpha ?? .nan)" } ?? ""))
+                  + (point.published?.Tp_MeV.map { "   published T_p = \($0) MeV, H*R* = \(point.published?.HR.map { "\($0)" } ?? "—"), α = \(point.published?.alpha.map { "\($0)" } ?? "—")" } ?? ""))
             print("  " + "variant".padding(toLength: 38, withPad: " ", startingAt: 0) + "T_p [MeV]   α           H*R*      min S3/T  completes")
             for (variant, report) in zip(variants, row) {
                 let r = report.result

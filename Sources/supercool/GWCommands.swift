@@ -46,19 +46,35 @@ struct SourceOptions: ParsableArguments {
     @OptionGroup var conventionOptions: ConventionOptions
     @OptionGroup var transitionOptions: TransitionOptions
 
-    @Option(name: .customLong("Tp"), parsing: .unconditional, help: "Percolation temperature T_p in GeV (direct mode, with --alpha and --HR).")
+    /// Direct-mode ranges: inside them every template is finite at every allowed frequency (tested at the
+    /// corners); a smaller H*R* sends the peak frequency ∝ 1/(H*R*) to infinity.
+    static let percolationTemperatureRange = 1e-6...1e16, alphaRange = 1e-6...1e10, hubbleRadiusRange = 1e-6...10.0
+
+    @Option(name: .customLong("Tp"), parsing: .unconditional, help: "Percolation temperature T_p in GeV, in [1e-6, 1e16] (direct mode, with --alpha and --HR).")
     var percolationTemperature: Double?
 
-    @Option(parsing: .unconditional, help: "Transition strength α (direct mode).")
+    @Option(parsing: .unconditional, help: "Transition strength α, in [1e-6, 1e10] (direct mode).")
     var alpha: Double?
 
-    @Option(name: .customLong("HR"), parsing: .unconditional, help: "H*R* (direct mode).")
+    @Option(name: .customLong("HR"), parsing: .unconditional, help: "H*R*, in [1e-6, 10] (direct mode).")
     var hubbleRadius: Double?
 
-    @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T* (direct mode only; default from --gstar-dark/--gstar-constant, else g*_SM(T*) + 4).")
+    @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T*, in [1, 1e4] (direct mode only; default from --gstar-dark/--gstar-constant, else g*_SM(T*) + 4).")
     var gStar: Double?
 
     var isDirect: Bool { percolationTemperature != nil || alpha != nil || hubbleRadius != nil }
+
+    /// Options that only a computed transition uses are errors where there is none (they would be ignored).
+    func rejectModelOnlyOptions(_ mode: String) throws {
+        let d = TransitionConventions.default
+        let t = transitionOptions
+        let changed = conventionOptions.changedOption
+            ?? (t.percolationThreshold != d.percolationThreshold ? "--percolation" : nil)
+            ?? (t.prefactor != d.ratePrefactor ? "--prefactor" : nil)
+            ?? (t.radius != d.radiusDefinition ? "--radius" : nil)
+            ?? (t.includeVacuumTunnelling ? "--o4" : nil)
+        if let changed { throw UsageError("\(changed) applies to a model point (--bp or --v/--lambda/--g), not to \(mode)") }
+    }
     /// A model or a direct (T_p, α, H*R*) point was given.
     var namesAPoint: Bool { isDirect || model.benchmarkPoint != nil || model.vev != nil || model.lambda != nil || model.gauge != nil }
 
@@ -78,9 +94,10 @@ struct SourceOptions: ParsableArguments {
             guard model.benchmarkPoint == nil, model.vev == nil, model.lambda == nil, model.gauge == nil else {
                 throw UsageError("give either a model (--bp or --v/--lambda/--g) or --Tp/--alpha/--HR, not both")
             }
-            guard tp.isFinite, tp > 0, tp <= GWSource.temperatureRange.upperBound else { throw UsageError("--Tp must be in (0, 1e19] GeV, got \(tp)") }
-            guard a.isFinite, a > 0, a <= GWSource.alphaRange.upperBound else { throw UsageError("--alpha must be in (0, 1e10], got \(a)") }
-            guard hr.isFinite, hr > 0, hr <= GWSource.hubbleRadiusRange.upperBound else { throw UsageError("--HR must be in (0, 10], got \(hr)") }
+            try rejectModelOnlyOptions("direct mode (--Tp/--alpha/--HR)")
+            guard Self.percolationTemperatureRange.contains(tp) else { throw UsageError("--Tp must be in [1e-6, 1e16] GeV, got \(tp)") }
+            guard Self.alphaRange.contains(a) else { throw UsageError("--alpha must be in [1e-6, 1e10], got \(a)") }
+            guard Self.hubbleRadiusRange.contains(hr) else { throw UsageError("--HR must be in [1e-6, 10], got \(hr)") }
             // T* = T_reh from ρ_rad(T_reh) = (1 + α) ρ_rad(T_p) at constant g*: T_p (1 + α)^{1/4} (physics.md §5).
             let tStar = tp * pow(1 + a, 0.25)
             let g = try gStar ?? plasma(transition, resources: resources).energyDegreesOfFreedom(at: tStar)
@@ -118,14 +135,13 @@ struct SpectrumCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Lowest frequency in Hz.") var fmin: Double = 1e-10
     @Option(parsing: .unconditional, help: "Highest frequency in Hz.") var fmax: Double = 1e-6
     @Option(parsing: .unconditional, help: "Number of log-spaced frequencies (2…100000).") var points: Int = 200
-    @Option(help: "csv (default) or json.") var format: OutputFormat = .csv
+    @Option(help: "csv (default) or json.", transform: OutputFormat.only(.csv, .json)) var format: OutputFormat = .csv
 
     func run() throws {
         guard fmin.isFinite, fmax.isFinite, fmin >= 1e-20, fmax <= 1e10, fmax > fmin else {
             throw UsageError("--fmin/--fmax must satisfy 1e-20 ≤ fmin < fmax ≤ 1e10 Hz, got \(fmin), \(fmax)")
         }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
-        guard format != .text else { throw UsageError("--format for spectrum must be csv or json") }
         let resources = try ProjectResources.locate()
         let (source, label) = try sourceOptions.source(resources: resources)
         let t = template.template(for: source)
@@ -141,9 +157,8 @@ struct SpectrumCommand: ParsableCommand {
                 ("f_Hz", .array(fs.map { .number($0) })), ("h2Omega_GW", .array(values.map { .number($0) })),
             ]).rendered())
         default:
-            print("# supercool spectrum: \(label); \(t.name); T* = \(source.temperature) GeV, g* = \(source.degreesOfFreedom), α = \(source.alpha), H*R* = \(source.hubbleRadius), v_w = \(source.wallVelocity); peak \(t.peakFrequency) Hz")
-            print("f_Hz,h2Omega_GW")
-            for (f, v) in zip(fs, values) { print("\(f),\(v)") }
+            try FiniteText.print(["# supercool spectrum: \(label); \(t.name); T* = \(source.temperature) GeV, g* = \(source.degreesOfFreedom), α = \(source.alpha), H*R* = \(source.hubbleRadius), v_w = \(source.wallVelocity); peak \(t.peakFrequency) Hz",
+                                  "f_Hz,h2Omega_GW"] + zip(fs, values).map { "\($0),\($1)" }, "the spectrum CSV")
         }
     }
 }
@@ -184,11 +199,10 @@ struct LikelihoodCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Spectral index γ (13/3 for SMBHBs).") var gamma: Double = 13.0 / 3
     @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
-    @Option(help: "text (default) or json.") var format: OutputFormat = .text
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
 
     func run() throws {
         guard powerlaw else { throw UsageError("likelihood needs --powerlaw (for GW spectra use supercool fit)") }
-        guard format != .csv else { throw UsageError("--format for likelihood must be text or json") }
         guard log10A.isFinite, log10A > -25, log10A < -5 else { throw UsageError("--log10A must be in (−25, −5), got \(log10A)") }
         guard gamma.isFinite, gamma > 0, gamma < 10 else { throw UsageError("--gamma must be in (0, 10), got \(gamma)") }
         let Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
@@ -204,8 +218,9 @@ struct LikelihoodCommand: ParsableCommand {
             if !total.isFinite { fields.append(("status", .string("the power law exceeds the data grid in some bin: excluded"))) }
             print(try JSONValue.object(fields).rendered())
         default:
-            for (L, v) in zip(Ls, values) { print("\(L.data.dataset.label) (\(L.bins) bins): ln L = \(v.isFinite ? String(v) : "−∞ (above the data grid: excluded)")") }
-            if data == .both { print("sum: ln L = \(total)\nnote: \(sharedPulsarsNote)") }
+            var lines = zip(Ls, values).map { "\($0.data.dataset.label) (\($0.bins) bins): ln L = \($1.isFinite ? String($1) : "−∞ (above the data grid: excluded)")" }
+            if data == .both { lines += ["sum: ln L = \(total.isFinite ? String(total) : "−∞ (excluded)")", "note: \(sharedPulsarsNote)"] }
+            try FiniteText.print(lines, "the likelihood text")
         }
     }
 }
@@ -242,11 +257,12 @@ struct FitCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
     @Flag(help: "Also add a γ = 13/3 SMBHB power law to the spectrum's ρ² (PTArcade-style), its amplitude refitted with the spectrum.") var withSMBHB = false
     @Flag(help: "Grid-scan (T_p, α, H*R*) for the best fit.") var scan = false
-    @Option(parsing: .unconditional, help: "Grid points per axis for --scan (2…60).") var grid: Int = 22
-    @Option(help: "text (default) or json.") var format: OutputFormat = .text
+    @Option(parsing: .unconditional, help: "Grid points per axis for --scan, 2…60 (default 22).") var grid: Int?
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
 
     func run() async throws {
-        guard format != .csv else { throw UsageError("--format for fit must be text or json") }
+        guard scan || grid == nil else { throw UsageError("--grid applies to --scan only") }
+        let grid = self.grid ?? 22
         guard (2...60).contains(grid) else { throw UsageError("--grid must be in 2…60, got \(grid)") }
         let resources = try ProjectResources.locate()
         let Ls = try likelihoods(data, bins: bins, resources: resources)
@@ -290,6 +306,7 @@ struct FitCommand: AsyncParsableCommand {
             let n = grid
             func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo * pow(hi / lo, Double($0) / Double(n - 1)) } }
             let tps = axis(1e-3, 1), alphas = axis(0.1, 1e4), hrs = axis(0.01, 3)
+            if !sourceOptions.namesAPoint { try sourceOptions.rejectModelOnlyOptions("--scan") }
             let transition = try sourceOptions.transitionOptions.conventions()
             let plasma = try sourceOptions.plasma(transition, resources: resources)
             let vw = transition.wallVelocity, fixedG = sourceOptions.gStar
@@ -316,13 +333,15 @@ struct FitCommand: AsyncParsableCommand {
             fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
                                             ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),
                                             ("best_delta_lnL_vs_smbhb", best.lnL.isFinite ? .number(best.lnL - smbhb) : .null)])))
-            lines.append(String(format: "scan (%d points, T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3]): best T_p = %.4g GeV, α = %.4g, H*R* = %.4g, ln L = %.3f (Δ vs SMBHB %+.3f)",
-                                n * n * n, best.tp, best.alpha, best.hr, best.lnL, best.lnL - smbhb))
+            lines.append(best.lnL.isFinite
+                         ? String(format: "scan (%d points, T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3]): best T_p = %.4g GeV, α = %.4g, H*R* = %.4g, ln L = %.3f (Δ vs SMBHB %+.3f)",
+                                  n * n * n, best.tp, best.alpha, best.hr, best.lnL, best.lnL - smbhb)
+                         : "scan (\(n * n * n) points): every grid point exceeds the data in some bin (ln L = −∞, excluded)")
         }
         if data == .both { fields.append(("note", .string(sharedPulsarsNote))); lines.append("note: " + sharedPulsarsNote) }
         switch format {
         case .json: print(try JSONValue.object(fields).rendered())
-        default: lines.forEach { print($0) }
+        default: try FiniteText.print(lines, "the fit text")
         }
     }
 }

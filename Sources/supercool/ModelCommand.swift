@@ -10,12 +10,11 @@ struct ModelCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var conventionOptions: ConventionOptions
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json))
     var format: OutputFormat = .text
 
     func run() throws {
         let (darkU1, bp) = try model.resolve()
-        guard format != .csv else { throw UsageError("--format for model must be text or json") }
         let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
         let phases = PhaseStructure(potential: V)
         let v = darkU1.vev
@@ -63,28 +62,30 @@ struct ModelCommand: ParsableCommand {
             print(try json.rendered())
         default:
             func f(_ x: Double?, _ unit: String = "") -> String { x.map { String(format: "%.6g", $0) + unit } ?? "none" }
-            print("DarkU1\(bp.map { " (\($0.name))" } ?? ""): v = \(v) GeV, λ = \(darkU1.lambda), g = \(darkU1.gauge)")
-            print("conventions: \(conventionOptions.conventions.label)")
-            print("m_φ  = \(f(darkU1.scalarMass, " GeV"))   (√(2λ) v)")
-            print("m_Z' = \(f(darkU1.darkPhotonMass, " GeV"))   (g v)")
-            print("ΔV0  = \(f(deltaV0, " GeV⁴")) = \(f(deltaV0 / pow(v, 4))) v⁴   (one-loop estimate v⁴[λ/4 − 3g⁴/128π²] = \(f(darkU1.vacuumDepthEstimate / pow(v, 4))) v⁴)")
-            print("g_roll = \(f(gRoll.isFinite ? gRoll : nil))   (g − g_roll = \(f(gRoll.isFinite ? darkU1.gauge - gRoll : nil)))")
+            var out = [String]()
+            out.append("DarkU1\(bp.map { " (\($0.name))" } ?? ""): v = \(v) GeV, λ = \(darkU1.lambda), g = \(darkU1.gauge)")
+            out.append("conventions: \(conventionOptions.conventions.label)")
+            out.append("m_φ  = \(f(darkU1.scalarMass, " GeV"))   (√(2λ) v)")
+            out.append("m_Z' = \(f(darkU1.darkPhotonMass, " GeV"))   (g v)")
+            out.append("ΔV0  = \(f(deltaV0, " GeV⁴")) = \(f(deltaV0 / pow(v, 4))) v⁴   (one-loop estimate v⁴[λ/4 − 3g⁴/128π²] = \(f(darkU1.vacuumDepthEstimate / pow(v, 4))) v⁴)")
+            out.append("g_roll = \(f(gRoll.isFinite ? gRoll : nil))   (g − g_roll = \(f(gRoll.isFinite ? darkU1.gauge - gRoll : nil)))")
             if deltaV0 <= 0 {
-                print("T = 0: the symmetric vacuum φ = 0 is the deeper one (ΔV0 ≤ 0): the U(1) stays unbroken, no transition")
+                out.append("T = 0: the symmetric vacuum φ = 0 is the deeper one (ΔV0 ≤ 0): the U(1) stays unbroken, no transition")
             } else if let b = barrier0 {
-                print("T = 0: barrier at φ = \(f(b.phi, " GeV")), height \(f(b.height, " GeV⁴")) (origin metastable: supercooling possible)")
+                out.append("T = 0: barrier at φ = \(f(b.phi, " GeV")), height \(f(b.height, " GeV⁴")) (origin metastable: supercooling possible)")
             } else {
-                print("T = 0: no barrier at the origin (V''(0) = \(f(curvature0, " GeV²")))")
+                out.append("T = 0: no barrier at the origin (V''(0) = \(f(curvature0, " GeV²")))")
             }
-            print("T_c  = \(f(Tc, " GeV"))\(brokenAtTc.map { "   (broken minimum at φ = \(f($0.phi, " GeV")))" } ?? "")")
-            print("barrier vanishes at T = \(T0.map { f($0, " GeV") } ?? (Tc == nil ? "n/a" : "never (persists to T = 0)"))")
+            out.append("T_c  = \(f(Tc, " GeV"))\(brokenAtTc.map { "   (broken minimum at φ = \(f($0.phi, " GeV")))" } ?? "")")
+            out.append("barrier vanishes at T = \(T0.map { f($0, " GeV") } ?? (Tc == nil ? "n/a" : "never (persists to T = 0)"))")
             if !track.isEmpty {
-                print("broken minimum:  T [GeV]        φ_b [GeV]      V(0) − V(φ_b) [GeV⁴]")
+                out.append("broken minimum:  T [GeV]        φ_b [GeV]      V(0) − V(φ_b) [GeV⁴]")
                 for row in track {
-                    print("                 " + f(row.T).padding(toLength: 15, withPad: " ", startingAt: 0)
+                    out.append("                 " + f(row.T).padding(toLength: 15, withPad: " ", startingAt: 0)
                           + f(row.minimum?.phi).padding(toLength: 15, withPad: " ", startingAt: 0) + f(row.depth))
                 }
             }
+            try FiniteText.print(out, "the model text")
         }
     }
 }

@@ -18,7 +18,7 @@ struct PlotCommand: AsyncParsableCommand {
 
     @Option(help: "Comma-separated benchmark points, e.g. BP1,BP2,BP3,BP4.") var bp: String = "BP1,BP2,BP3,BP4"
     @Option(help: "Comma-separated data sets: ng15, ng15curn, epta, ppta.") var data: String = "ng15,epta"
-    @Option(name: .shortAndLong, help: "Output SVG file.") var output: String = "overlay.svg"
+    @Option(name: .shortAndLong, help: "Output SVG file (default overlay.svg); an existing regular file is replaced, devices/FIFOs/links are refused.") var output: String?
     @Option(help: "svg (default: writes --output) or csv (stdout).") var format: String = "svg"
     @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @OptionGroup var conventionOptions: ConventionOptions
@@ -37,10 +37,11 @@ struct PlotCommand: AsyncParsableCommand {
             return c.datasets[0]
         }
         guard !sets.isEmpty else { throw UsageError("--data needs at least one data set: ng15, ng15curn, epta, ppta") }
-        if format == "svg" {
-            // Fail before the transitions are computed, not after.
-            guard FileManager.default.createFile(atPath: output, contents: nil) else { throw UsageError("-o: cannot write \(output)") }
-        }
+        guard format == "svg" || output == nil else { throw UsageError("-o/--output applies to --format svg; --format csv prints to stdout") }
+        let output = self.output ?? "overlay.svg"
+        // Fail before the transitions are computed, not after (and leave no empty file behind).
+        if format == "svg" { try OutputFile.validate(output, option: "-o") }
+        let tables = try sets.map { try FreeSpectrumData($0, resources: resources) }
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
         FileHandle.standardError.write("computing \(points.count) points …\n".data(using: .utf8)!)
@@ -80,9 +81,8 @@ struct PlotCommand: AsyncParsableCommand {
         struct Violin { let dataset: String; let bin: Int; let logF: Double; let samples: [(y: Double, w: Double)] }
         var violins = [Violin]()
         let h0 = PTALikelihood.hundredKmPerSecPerMpc
-        for ds in sets {
-            let d = try FreeSpectrumData(ds, resources: resources)
-            for k in 0..<ds.defaultBins {
+        for (ds, d) in zip(sets, tables) {
+            for k in 0..<min(ds.defaultBins, d.frequencies.count) {
                 let f = d.frequencies[k]
                 let offset = log10(8 * pow(Double.pi, 4) * pow(f, 5) * d.observationTime / (h0 * h0))
                 var samples = [(Double, Double)]()
@@ -99,9 +99,10 @@ struct PlotCommand: AsyncParsableCommand {
         }
 
         if format == "csv" {
-            print("series,x_f_Hz,y_h2Omega,weight")
-            for c in curves { for (x, y) in c.points { print("\"\(c.label)\",\(pow(10, x)),\(pow(10, y)),") } }
-            for v in violins { for s in v.samples { print("\"\(v.dataset) bin \(v.bin)\",\(pow(10, v.logF)),\(pow(10, s.y)),\(s.w)") } }
+            var lines = ["series,x_f_Hz,y_h2Omega,weight"]
+            for c in curves { for (x, y) in c.points { lines.append("\"\(c.label)\",\(pow(10, x)),\(pow(10, y)),") } }
+            for v in violins { for s in v.samples { lines.append("\"\(v.dataset) bin \(v.bin)\",\(pow(10, v.logF)),\(pow(10, s.y)),\(s.w)") } }
+            try FiniteText.print(lines, "the plot CSV")
             return
         }
 
@@ -172,7 +173,8 @@ struct PlotCommand: AsyncParsableCommand {
         }
         svg += "<text x=\"\(lx)\" y=\"\(vy)\" font-size=\"11\" fill=\"#555555\">violins: ceffyl KDE densities (2303.15442), first \(sets.map { "\($0.defaultBins)" }.joined(separator: "/")) bins</text>\n"
         svg += "</svg>\n"
-        do { try svg.write(toFile: output, atomically: true, encoding: .utf8) } catch { throw UsageError("-o: cannot write \(output)") }
+        try FiniteText.check(svg, "the SVG")
+        try OutputFile.write(svg, to: output, option: "-o")
         print("wrote \(output) (\(curves.count) spectra, \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
     }
 }

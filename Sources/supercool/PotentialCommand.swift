@@ -14,7 +14,7 @@ struct PotentialCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var conventionOptions: ConventionOptions
 
-    @Option(name: .customLong("T"), parsing: .unconditional, help: "Temperature in GeV (≥ 0).")
+    @Option(name: .customLong("T"), parsing: .unconditional, help: "Temperature in GeV: 0, or in [1e-10 v, 100 v] (below 1e-10 v V_eff equals its T = 0 value to double precision).")
     var temperature: Double
 
     @Option(name: .customLong("phi-max"), parsing: .unconditional, help: "Largest φ, in units of v (> 0). Default 1.2.")
@@ -23,17 +23,18 @@ struct PotentialCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of grid points (2…100000).")
     var points: Int = 200
 
-    @Option(help: "csv (default) or json.")
+    @Option(help: "csv (default) or json.", transform: OutputFormat.only(.csv, .json))
     var format: OutputFormat = .csv
 
     func run() throws {
         let (darkU1, _) = try model.resolve()
-        guard temperature.isFinite, temperature >= 0, temperature <= 100 * darkU1.vev else {
-            throw UsageError("--T must be in [0, 100 v] = [0, \(100 * darkU1.vev)] GeV, got \(temperature)")
+        // Between 0 and 1e-10 v the thermal functions' m/T overflows (V_eff is not finite below ~1e-150 v)
+        // while V_eff already equals its T = 0 value: those T are refused, T = 0 is exact.
+        guard temperature == 0 || (1e-10 * darkU1.vev...100 * darkU1.vev).contains(temperature) else {
+            throw UsageError("--T must be 0 or in [1e-10 v, 100 v] = [\(1e-10 * darkU1.vev), \(100 * darkU1.vev)] GeV, got \(temperature)")
         }
         guard phiMax.isFinite, phiMax > 0, phiMax <= 100 else { throw UsageError("--phi-max must be in (0, 100] (units of v), got \(phiMax)") }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
-        guard format != .text else { throw UsageError("--format for potential must be csv or json") }
         let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
         let v0 = V.value(0, temperature: temperature)
         var rows = [(Double, Double, Double, Double)]()
@@ -44,10 +45,9 @@ struct PotentialCommand: ParsableCommand {
         }
         switch format {
         case .csv:
-            print("# supercool potential: DarkU1 v=\(darkU1.vev) GeV lambda=\(darkU1.lambda) g=\(darkU1.gauge) T=\(temperature) GeV")
-            print("# conventions: \(conventionOptions.conventions.label)")
-            print("phi_GeV,V_GeV4,DeltaV_GeV4,dVdphi_GeV3")
-            for r in rows { print("\(r.0),\(r.1),\(r.2),\(r.3)") }
+            try FiniteText.print(["# supercool potential: DarkU1 v=\(darkU1.vev) GeV lambda=\(darkU1.lambda) g=\(darkU1.gauge) T=\(temperature) GeV",
+                                  "# conventions: \(conventionOptions.conventions.label)",
+                                  "phi_GeV,V_GeV4,DeltaV_GeV4,dVdphi_GeV3"] + rows.map { "\($0.0),\($0.1),\($0.2),\($0.3)" }, "the potential CSV")
         default:
             let json = JSONValue.object([
                 ("model", .string("DarkU1")),

@@ -19,7 +19,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     @OptionGroup var conventionOptions: ConventionOptions
     @OptionGroup var transitionOptions: TransitionOptions
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json))
     var format: OutputFormat = .text
 
     @Flag(help: "Run the matrix of convention variants and report each quantity's spread (theory uncertainty).")
@@ -28,19 +28,24 @@ struct ReproduceCommand: AsyncParsableCommand {
     @Flag(help: "Find the g inside the printed rounding interval that reproduces each published T_p.")
     var calibrate = false
 
-    @Option(name: .customLong("g-half-width"), parsing: .unconditional, help: "Half-width of g's rounding interval for --calibrate (default 0.0005: g printed as 0.750).")
-    var gHalfWidth: Double = 0.0005
+    @Option(name: .customLong("g-half-width"), parsing: .unconditional, help: "Half-width of g's rounding interval for --calibrate, in (0, 0.1) (default 0.0005: g printed as 0.750).")
+    var gHalfWidthOption: Double?
+
+    func validate() throws {
+        // ValidationError: ArgumentParser wraps other errors thrown here, which would lose exit code 2.
+        guard !(explore && calibrate) else { throw ValidationError("--explore and --calibrate exclude each other") }
+        guard calibrate || gHalfWidthOption == nil else { throw ValidationError("--g-half-width applies to --calibrate only") }
+    }
 
     func run() async throws {
         guard format != .csv else { throw UsageError("--format for reproduce must be text or json") }
+        let gHalfWidth = gHalfWidthOption ?? 0.0005
         guard gHalfWidth.isFinite, gHalfWidth > 0, gHalfWidth < 0.1 else { throw UsageError("--g-half-width must be in (0, 0.1), got \(gHalfWidth)") }
         let resources = try ProjectResources.locate()
         let benchmarks: [BenchmarkPoint]
         if let path = points {
             guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("--points: cannot read \(path)") }
-            if let list = try? JSONDecoder().decode([BenchmarkPoint].self, from: data) { benchmarks = list }
-            else if let one = try? JSONDecoder().decode(BenchmarkPoint.self, from: data) { benchmarks = [one] }
-            else { throw UsageError("--points: \(path) is not a benchmark point (or an array of them) in the BenchmarkPoints/ format") }
+            do { benchmarks = try BenchmarkPoint.parse(data, file: path) } catch let e as UsageError { throw UsageError("--points: \(e.description)") }
         } else {
             benchmarks = try BenchmarkPoint.available(in: resources).map { try BenchmarkPoint.load(named: $0, from: resources) }
         }
@@ -51,7 +56,7 @@ struct ReproduceCommand: AsyncParsableCommand {
                 throw UsageError("\(bp.name): \(e.description)")
             }
         }
-        let list = models.map { (name: $0.0.name, model: $0.1, published: Optional($0.0.published)) }
+        let list = models.map { (name: $0.0.name, model: $0.1, published: $0.0.published) }
         if explore {
             try await exploreConventions(points: list, potential: potentialConventions, transition: conventions, resources: resources, format: format)
             return
@@ -100,7 +105,7 @@ struct PointCommand: AsyncParsableCommand {
     @OptionGroup var conventionOptions: ConventionOptions
     @OptionGroup var transitionOptions: TransitionOptions
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json))
     var format: OutputFormat = .text
 
     @Flag(help: "Run the matrix of convention variants and report each quantity's spread (theory uncertainty).")

@@ -8,10 +8,10 @@ extension TransitionConventions.RatePrefactor: ExpressibleByArgument {}
 extension TransitionConventions.RadiusDefinition: ExpressibleByArgument {}
 
 struct TransitionOptions: ParsableArguments {
-    @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity v_w in (0, 1]. Default 1.")
+    @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity v_w in [1e-3, 1]. Default 1.")
     var wallVelocity: Double = TransitionConventions.default.wallVelocity
 
-    @Option(name: .customLong("percolation"), parsing: .unconditional, help: "I(T_p) threshold in (0, 5]. Default 0.34.")
+    @Option(name: .customLong("percolation"), parsing: .unconditional, help: "I(T_p) threshold in [1e-3, 5]. Default 0.34.")
     var percolationThreshold: Double = TransitionConventions.default.percolationThreshold
 
     @Option(help: "Rate prefactor: thermal (T⁴(S3/2πT)^{3/2}, default) or T4.")
@@ -23,17 +23,17 @@ struct TransitionOptions: ParsableArguments {
     @Flag(name: .customLong("o4"), help: "Add the O(4) vacuum tunnelling rate (off by default: S4 ≥ 1160 here).")
     var includeVacuumTunnelling = false
 
-    @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: "g*_dark added to Saikawa–Shirai g*_SM (default: the model's light dof, 4 for DarkU1).")
+    @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: "g*_dark added to Saikawa–Shirai g*_SM in [0, 1000] (default: the model's light dof, 4 for DarkU1).")
     var gStarDark: Double?
 
-    @Option(name: .customLong("gstar-constant"), parsing: .unconditional, help: "Use a constant total g* instead of g*_SM(T) + g*_dark.")
+    @Option(name: .customLong("gstar-constant"), parsing: .unconditional, help: "Use a constant total g*, in [1, 1000], instead of g*_SM(T) + g*_dark.")
     var gStarConstant: Double?
 
     func conventions() throws -> TransitionConventions {
-        guard wallVelocity.isFinite, wallVelocity > 0, wallVelocity <= 1 else { throw UsageError("--vw must be in (0, 1], got \(wallVelocity)") }
-        guard percolationThreshold.isFinite, percolationThreshold > 0, percolationThreshold <= 5 else {
-            throw UsageError("--percolation must be in (0, 5], got \(percolationThreshold)")
-        }
+        // Below these the results run to non-finite values (H/β ∝ 1/v_w in the collision template; R* from
+        // a vanishing I(T_p) threshold).
+        guard (1e-3...1).contains(wallVelocity) else { throw UsageError("--vw must be in [1e-3, 1], got \(wallVelocity)") }
+        guard (1e-3...5).contains(percolationThreshold) else { throw UsageError("--percolation must be in [1e-3, 5], got \(percolationThreshold)") }
         var c = TransitionConventions()
         c.wallVelocity = wallVelocity
         c.percolationThreshold = percolationThreshold
