@@ -81,7 +81,8 @@ public struct MassiveSpecies: Sendable, Equatable, Codable {
         if x > 700 { return (0, 0) }   // e^{−x} below the smallest Double
         let sign = isFermion ? 1.0 : -1.0
         func integral(_ kernel: @escaping (Double, Double) -> Double) -> Double {
-            // u = x + t: the integrand is smooth in t ≥ 0 (√t at t → 0); e^{−u} tail beyond t ≈ 750.
+            // u = x + t: the integrand is smooth in t ≥ 0 (√t at t → 0); e^{−u} tail beyond t ≈ 750. A failed
+            // quadrature gives NaN, which the callers reject (the T_reh root finder throws on non-finite values).
             (try? Quadrature(relativeTolerance: 1e-10).integrate({ t in
                 let u = x + t, w = t * (t + 2 * x)
                 return kernel(u, w) / (exp(u) + sign)

@@ -184,8 +184,9 @@ public struct ThermalFunctions: Sendable {
         if s >= Self.largeS {
             // First Bessel term, exact to e^{−128} relative: J_F = y K₂(√y), dJ_F/dy = −√y K₁(√y)/2.
             let damping = exp(-s)
-            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? 0
-            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? 0
+            // Scaled K_n cannot underflow here; were GSL to fail, NaN reaches the callers' finiteness checks (never a silent 0).
+            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? .nan
+            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? .nan
             return (y * k2 * damping, -0.5 * s * k1 * damping)
         }
         return evaluatePositive(fermionPositive, s: s)
@@ -338,8 +339,9 @@ public struct ThermalFunctions: Sendable {
         if y > 0 {
             let s = y.squareRoot()
             let damping = exp(-s)
-            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? 0
-            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? 0
+            // Scaled K_n cannot underflow here; were GSL to fail, NaN reaches the callers' finiteness checks (never a silent 0).
+            let k2 = (try? SpecialFunctions.besselKnScaled(2, s)) ?? .nan
+            let k1 = (try? SpecialFunctions.besselKnScaled(1, s)) ?? .nan
             return (-y * k2 * damping, 0.5 * s * k1 * damping)
         }
         let f: (Double) -> Double = { y in (try? bosonQuadrature(y, relativeTolerance: 1e-11)) ?? .nan }

@@ -76,6 +76,9 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     case percolatesThenRolls(barrierVanishingTemperature: Double)
     /// The broken minimum never becomes degenerate with the symmetric one.
     case noCriticalTemperature
+    /// The symmetric phase is the deeper one even at T = 0: ΔV0 = V(0) − V(v) ≤ 0 (GeV⁴), nothing to tunnel to
+    /// (DarkU1: g above ≈ 2^{1/4} g_roll, where the Z' loop outweighs λv⁴/4).
+    case symmetricPhaseDeeper(vacuumEnergyDifference: Double)
     /// The origin is already unstable at T_c: no barrier, not a first-order transition.
     case noBarrierAtCriticalTemperature(criticalTemperature: Double)
     /// S3/T stays above `minimumActionOverT` at every sampled T (≥ `lowestTemperature`): no bubbles nucleate.
@@ -109,6 +112,7 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
         case .completes: return "completes"
         case .percolatesThenRolls: return "percolates_then_rolls"
         case .noCriticalTemperature: return "no_critical_temperature"
+        case .symmetricPhaseDeeper: return "symmetric_phase_deeper"
         case .noBarrierAtCriticalTemperature: return "no_barrier_at_Tc"
         case .noNucleation: return "no_nucleation"
         case .rollsBeforePercolation: return "rolls_before_percolation"
@@ -119,7 +123,7 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     }
 
     /// Every code, for documentation and scan summaries.
-    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "no_barrier_at_Tc", "no_nucleation",
+    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "symmetric_phase_deeper", "no_barrier_at_Tc", "no_nucleation",
                                   "rolls_before_percolation", "no_percolation", "percolates_without_Tf", "percolates_without_shrinking"]
 
     public var description: String {
@@ -130,6 +134,8 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
             return "percolates; the barrier vanishes at T_0 = \(g(T0)) GeV before the false vacuum is gone, and the rest rolls: completes"
         case .noCriticalTemperature:
             return "no first-order transition: the broken minimum never becomes degenerate with the symmetric one (no T_c)"
+        case .symmetricPhaseDeeper(let dv):
+            return "no transition: the symmetric phase is the deeper vacuum even at T = 0 (V(0) − V(v) = \(String(format: "%.4g", dv)) GeV⁴ ≤ 0)"
         case .noBarrierAtCriticalTemperature(let Tc):
             return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is already unstable there (not a first-order transition)"
         case .noNucleation(let s, let T):
@@ -209,6 +215,10 @@ public struct TransitionAnalysis: Sendable {
         let potential = ThermalEffectivePotential(model: model, conventions: potentialConventions)
         let tunnelling = ThermalTunnelling(potential: potential)
         let phases = tunnelling.phases
+        if let dv0 = try phases.vacuumEnergyDifference(at: 0), dv0 <= 0 {
+            result.status = .symmetricPhaseDeeper(vacuumEnergyDifference: dv0)
+            return result
+        }
         guard let Tc = try phases.criticalTemperature() else {
             result.status = .noCriticalTemperature
             return result

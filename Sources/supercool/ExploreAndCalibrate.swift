@@ -186,7 +186,7 @@ func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.
     default:
         for c in calibrations {
             print("\(c.name): \(c.note)")
-            if let r = c.report { printTable([r]) }
+            if let r = c.report { try printTable([r]) }
             print("")
         }
     }

@@ -90,7 +90,7 @@ struct ReproduceCommand: AsyncParsableCommand {
             ]).rendered())
         default:
             print("Supercool reproduce — conventions: \(potentialConventions.label); \(transitionLabel(conventions))")
-            printTable(reports)
+            try printTable(reports)
             print(String(format: "wall time %.2f s", elapsed))
         }
     }
@@ -128,7 +128,7 @@ struct PointCommand: AsyncParsableCommand {
         case .json: print(try report.json.rendered())
         default:
             print("conventions: \(conventionOptions.conventions.label); \(transitionLabel(try transitionOptions.conventions()))")
-            printTable([report])
+            try printTable([report])
         }
     }
 }

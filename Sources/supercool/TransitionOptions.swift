@@ -109,7 +109,9 @@ func runPoint(name: String, model: DarkU1, published: BenchmarkPoint.Published?,
 }
 
 /// The text table of `reproduce` and `point`.
-func printTable(_ reports: [PointReport]) {
+func printTable(_ reports: [PointReport]) throws {
+    var lines = [String]()
+    func emit(_ line: String) { lines.append(line) }
     func f(_ x: Double?, _ format: String = "%.4g") -> String { x.map { String(format: format, $0) } ?? "—" }
     func dev(_ c: Double?, _ p: Double?) -> String {
         guard let c, let p else { return "" }
@@ -117,28 +119,29 @@ func printTable(_ reports: [PointReport]) {
     }
     // At least one space after every cell, however long its content.
     func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count + 1), withPad: " ", startingAt: 0) }
-    print(cell("point", 6) + cell("T_p [MeV] computed / published", 34) + cell("H*R*", 26) + cell("α", 28) + cell("m_φ [GeV]", 24) + "m_Z' [GeV]")
+    emit(cell("point", 6) + cell("T_p [MeV] computed / published", 34) + cell("H*R*", 26) + cell("α", 28) + cell("m_φ [GeV]", 24) + "m_Z' [GeV]")
     for r in reports {
         let p = r.published, c = r.result
         let tp = c.percolationTemperature.map { $0 * 1000 }
-        print(cell(r.name, 6)
+        emit(cell(r.name, 6)
               + cell("\(f(tp)) / \(f(p?.Tp_MeV)) \(dev(tp, p?.Tp_MeV))", 34)
               + cell("\(f(c.hubbleRadius)) / \(f(p?.HR)) \(dev(c.hubbleRadius, p?.HR))", 26)
               + cell("\(f(c.alpha)) / \(f(p?.alpha)) \(dev(c.alpha, p?.alpha))", 28)
               + cell("\(f(r.model.scalarMass)) / \(f(p?.m_phi_GeV)) \(dev(r.model.scalarMass, p?.m_phi_GeV))", 24)
               + "\(f(r.model.darkPhotonMass)) / \(f(p?.m_Zp_GeV)) \(dev(r.model.darkPhotonMass, p?.m_Zp_GeV))")
     }
-    print("")
-    print(cell("point", 6) + cell("T_c", 9) + cell("T_n", 9) + cell("T_f", 9) + cell("T_reh", 9) + cell("β/H", 8) + cell("β_V/H", 8)
+    emit("")
+    emit(cell("point", 6) + cell("T_c", 9) + cell("T_n", 9) + cell("T_f", 9) + cell("T_reh", 9) + cell("β/H", 8) + cell("β_V/H", 8)
           + cell("H*R*(β)", 9) + cell("α_V", 9) + cell("min S3/T @ T", 18) + "completes")
     for r in reports {
         let c = r.result
         func mev(_ x: Double?) -> String { f(x.map { $0 * 1000 }) }
-        print(cell(r.name, 6) + cell(mev(c.criticalTemperature), 9) + cell(mev(c.nucleationTemperature), 9) + cell(mev(c.finalTemperature), 9)
+        emit(cell(r.name, 6) + cell(mev(c.criticalTemperature), 9) + cell(mev(c.nucleationTemperature), 9) + cell(mev(c.finalTemperature), 9)
               + cell(mev(c.reheatingTemperature), 9) + cell(f(c.betaOverH, "%.3g"), 8) + cell(f(c.betaVOverH, "%.3g"), 8)
               + cell(f(c.hubbleRadiusBeta), 9) + cell(f(c.alphaVacuum), 9)
               + cell("\(f(c.minimumActionOverT, "%.2f")) @ \(mev(c.temperatureOfMinimum))", 18) + (c.completes ? "yes" : "no: \(c.status)")
               + (c.status == .completes || !c.completes ? "" : " (\(c.status))"))
     }
-    print("(temperatures in MeV; H*R* from n_b^{-1/3} unless --radius beta; α from the trace anomaly; deviations relative to the published table)")
+    emit("(temperatures in MeV; H*R* from n_b^{-1/3} unless --radius beta; α from the trace anomaly; deviations relative to the published table)")
+    try FiniteText.print(lines, "the table")
 }

@@ -57,7 +57,7 @@ struct ValidateDomainCommand: AsyncParsableCommand {
         let times = records.map(\.seconds).sorted()
         print("validate-domain: \(points) points, seed \(seed); conventions: \(potential.label); \(transitionLabel(transition))")
         for code in TransitionOutcome.allCodes + ["internal_error"] where counts[code] != nil {
-            print(String(format: "  %-30@ %6d", code as NSString, counts[code]!))
+            print("  " + code.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%7d", counts[code]!))
         }
         print(String(format: "  time per point: median %.2f s, 99th percentile %.2f s, max %.2f s (total %.0f s of CPU)",
                       times[times.count / 2], times[min(times.count - 1, Int(0.99 * Double(times.count)))], times.last!, times.reduce(0, +)))

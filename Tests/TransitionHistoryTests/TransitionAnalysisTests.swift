@@ -57,7 +57,8 @@ import EffectivePotential
         let r = try TransitionAnalysis(model: try DarkU1(vev: 1, lambda: 0.010, gauge: 0.86), resources: Self.resources).run()
         #expect(r.percolationTemperature == nil && !r.completes)
         guard case .noPercolation(let lowest, let I, let threshold, _) = r.status else { Issue.record("status \(r.status)"); return }
-        #expect(I < threshold && lowest < 0.01 * (try #require(r.criticalTemperature)))
+        let Tc = try #require(r.criticalTemperature)
+        #expect(I < threshold && lowest < 0.01 * Tc)
         #expect(try #require(r.minimumActionOverT) > 240)
     }
 
