@@ -18,7 +18,7 @@ struct ModelCommand: ParsableCommand {
         let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
         let phases = PhaseStructure(potential: V)
         let v = darkU1.vev
-        let deltaV0 = V.value(0, temperature: 0) - V.value(v, temperature: 0)
+        let deltaV0 = V.shiftedValue(0, temperature: 0) - V.shiftedValue(v, temperature: 0)
         let gRoll = darkU1.rollingCoupling
         let curvature0 = phases.curvatureAtOrigin(at: 0)
         let barrier0 = try phases.barrier(at: 0)

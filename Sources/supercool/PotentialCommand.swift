@@ -36,12 +36,13 @@ struct PotentialCommand: ParsableCommand {
         guard phiMax.isFinite, phiMax > 0, phiMax <= 100 else { throw UsageError("--phi-max must be in (0, 100] (units of v), got \(phiMax)") }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
         let V = ThermalEffectivePotential(model: darkU1, conventions: conventionOptions.conventions)
-        let v0 = V.value(0, temperature: temperature)
+        // ΔV from the shifted potential (field-independent part left out): precise where V ≫ ΔV.
+        let shifted0 = V.shiftedValue(0, temperature: temperature), constant = V.fieldIndependentPart(temperature: temperature)
         var rows = [(Double, Double, Double, Double)]()
         for k in 0..<points {
             let phi = phiMax * darkU1.vev * Double(k) / Double(points - 1)
-            let (value, derivative) = V.valueAndDerivative(phi, temperature: temperature)
-            rows.append((phi, try requireFinite(value, "V"), value - v0, try requireFinite(derivative, "dV/dphi")))
+            let (shifted, derivative) = V.shiftedValueAndDerivative(phi, temperature: temperature)
+            rows.append((phi, try requireFinite(shifted + constant, "V"), shifted - shifted0, try requireFinite(derivative, "dV/dphi")))
         }
         switch format {
         case .csv:
