@@ -150,6 +150,37 @@ import Foundation
         #expect(bad.status == 2 && bad.stderr.contains("--steps"))
     }
 
+    /// Scans: the status column is the outcome code with its reason; a progress line (rate, ETA) per finished point;
+    /// out-of-range v is exit 2 (was 1); an unusable --output is refused before any point is computed.
+    @Test func completionScanReportsOutcomesAndChecksItsInputsFirst() throws {
+        // g = 0.6 (barrier vanishes below T_c: used to crash the root finder) and 0.95 (symmetric phase deeper).
+        let r = try Self.run(["completion", "--lambda", "0.006", "--v", "1", "--g-from", "0.6", "--g-to", "0.95", "--steps", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("g,Tp_GeV,alpha,HR,completes,status,reason"))
+        #expect(r.stdout.contains(",completes,\"percolates and completes\"") && r.stdout.contains(",symmetric_phase_deeper,"))
+        #expect(r.stderr.contains("[1/2]") && r.stderr.contains("ETA"))
+        let far = try Self.run(["completion", "--lambda", "0.006", "--v", "1e17"])
+        #expect(far.status == 2 && far.stderr.contains("--v"), "\(far.stderr)")
+        let start = Date()
+        let badOutput = try Self.run(["completion", "--lambda", "0.006", "--output", "/nonexistent-dir/scan.csv"])
+        #expect(badOutput.status == 2 && badOutput.stderr.contains("--output"))
+        #expect(Date().timeIntervalSince(start) < 5, "the output path must be checked before the scan")
+    }
+
+    /// Points that used to end in internal errors (issue 9) answer with exit 0, a status code and its reason.
+    @Test func formerInternalErrorsAnswer() throws {
+        for (v, lambda, g, code) in [("1", "0.006", "0.6", "completes"), ("27.0287", "0.000124024", "0.28650163", "no_nucleation")] {
+            let r = try Self.run(["point", "--v", v, "--lambda", lambda, "--g", g, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let computed = try #require((try Self.json(r.stdout))["computed"] as? [String: Any]
+                                        ?? ((try Self.json(r.stdout))["points"] as? [[String: Any]])?.first?["computed"] as? [String: Any])
+            #expect(computed["status"] as? String == code)
+            #expect((computed["status_reason"] as? String)?.isEmpty == false)
+            let text = try Self.run(["point", "--v", v, "--lambda", lambda, "--g", g])
+            #expect(text.status == 0 && !text.stdout.lowercased().contains("nan"))
+        }
+    }
+
     @Test func powerLawLikelihoodJSON() throws {
         // Negative values after an option parse as typed.
         let r = try Self.run(["likelihood", "--powerlaw", "--log10A", "-14.6", "--gamma", "4.3333333", "--data", "ng15", "--bins", "14", "--format", "json"])
