@@ -68,7 +68,8 @@ public struct BounceSolver: Sendable {
             return .noTunnelling(vT == vF ? .degenerateVacua(potential: vT) : .invertedVacua(trueVacuumValue: vT, falseVacuumValue: vF))
         }
         let mass2 = V.secondDerivative(phiT)
-        guard mass2 > 0, mass2.isFinite else { return .noTunnelling(.trueVacuumNotMinimum(phi: phiT, curvature: mass2)) }
+        guard mass2.isFinite else { throw BounceFailure.potentialNotFinite(temperature: nil) }
+        guard mass2 > 0 else { return .noTunnelling(.trueVacuumNotMinimum(phi: phiT, curvature: mass2)) }
 
         let scaling = Scaling(potential: V, phiTrue: phiT, phiFalse: phiF, mass2: mass2)
         // The false vacuum must be stationary (to the precision of the potential).

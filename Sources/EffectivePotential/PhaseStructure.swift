@@ -44,6 +44,7 @@ public struct PhaseStructure: Sendable {
         for k in 1...n {
             let phi = (Double(k) + 0.5) * step
             let current = dV(phi)
+            guard current.isFinite else { throw NumericalError("∂V/∂φ is not finite at φ = \(phi) GeV, T = \(T) GeV") }
             if previous < 0 && current >= 0 {
                 let root = try RootFinder(relativeTolerance: 1e-13).root(of: dV, in: previousPhi, phi)
                 let value = potential.shiftedValue(root, temperature: T)

@@ -164,7 +164,8 @@ public struct ThermalEffectivePotential: Sendable {
                 if s.isScalar && conventions.scalarThermal == .leadingHighT {
                     // Leading terms of the high-T expansion, J_B ≈ −π⁴/45 + π² y/12; the field-independent parts
                     // (−π⁴/45 and the constant mass term a/T²) are in `fieldIndependentPart`.
-                    value += thermalPrefactor * dof * (Double.pi * Double.pi / 12 * (mass2 - s.massConstant) / T2)
+                    // (No scalar daisy in this treatment, so mass2 = a + bφ² here and its φ-part is bφ², exactly.)
+                    value += thermalPrefactor * dof * (Double.pi * Double.pi / 12 * s.massQuadratic * phi * phi / T2)
                     if wantDerivative { derivative += thermalPrefactor * dof * Double.pi * Double.pi / 12 * dm2 / T2 }
                     return
                 }

@@ -31,30 +31,48 @@ public struct Quadrature: Sendable {
         }
     }
 
-    /// ∫_a^b f(x) dx by QAGS, but when GSL stops on round-off or the iteration limit (its estimate is
-    /// then still the best available) the estimate is returned with its error instead of an error.
-    /// For integrands of smooth interpolants, where round-off is the expected limit.
-    public func integrateBestEffort(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Result {
+    /// One QAGS attempt that reports GSL's status instead of throwing (intervals a few ulps wide: Simpson).
+    public struct Attempt: Sendable {
+        public let value: Double
+        public let estimatedError: Double
+        public let status: Int32
+        /// GSL stopped early on round-off, the iteration limit, a "singularity" or "divergence" of its extrapolation:
+        /// the estimate is then still QAGS's best, and a caller may accept it if its error is small enough.
+        public var stoppedEarly: Bool {
+            [Int32(GSL_EROUND), Int32(GSL_EMAXITER), Int32(GSL_ESING), Int32(GSL_EDIVERGE)].contains(status) && value.isFinite && estimatedError.isFinite
+        }
+        public var succeeded: Bool { status == Int32(GSL_SUCCESS) }
+    }
+
+    public func attempt(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Attempt {
         // QAGS cannot bisect an interval a few ulps wide (it reports a "singularity"); on it a smooth
         // integrand is a polynomial to round-off, so Simpson's rule is exact (error: Simpson − trapezoid bound).
         if abs(b - a) <= Self.narrowIntervalWidth * max(abs(a), abs(b)) {
             let simpson = Self.simpson(f, from: a, to: b, intervals: 2)
             let trapezoid = 0.5 * (b - a) * (f(a) + f(b))
             guard simpson.isFinite else { throw NumericalError("quadrature on [\(a), \(b)]: integrand not finite") }
-            return Result(value: simpson, estimatedError: abs(simpson - trapezoid))
+            return Attempt(value: simpson, estimatedError: abs(simpson - trapezoid), status: Int32(GSL_SUCCESS))
         }
         return try withGSLFunction(f) { fn in
             try withWorkspace { ws in
                 var value = 0.0, err = 0.0
                 let status = gsl_integration_qags(fn, a, b, absoluteTolerance, relativeTolerance,
                                                   workspaceLimit, ws, &value, &err)
-                let tolerated: Set<Int32> = [Int32(GSL_EROUND), Int32(GSL_EMAXITER), Int32(GSL_ESING), Int32(GSL_EDIVERGE)]
-                if status != Int32(GSL_SUCCESS) && !(tolerated.contains(status) && value.isFinite && abs(err) <= 1e-3 * abs(value) + absoluteTolerance) {
-                    try check(status, "quadrature on [\(a), \(b)] (estimate \(value) ± \(err))")
-                }
-                return Result(value: value, estimatedError: err)
+                return Attempt(value: value, estimatedError: err, status: status)
             }
         }
+    }
+
+    /// ∫_a^b f(x) dx by QAGS, but when GSL stops on round-off or the iteration limit (its estimate is
+    /// then still the best available) the estimate is returned with its error instead of an error, if that
+    /// error is below 1e-3 of the value (or the absolute tolerance). For integrands of smooth interpolants,
+    /// where round-off is the expected limit.
+    public func integrateBestEffort(_ f: (Double) -> Double, from a: Double, to b: Double) throws -> Result {
+        let r = try attempt(f, from: a, to: b)
+        if !r.succeeded && !(r.stoppedEarly && r.estimatedError <= 1e-3 * abs(r.value) + absoluteTolerance) {
+            throw GSLError(status: r.status, context: "quadrature on [\(a), \(b)] (estimate \(r.value) ± \(r.estimatedError))")
+        }
+        return Result(value: r.value, estimatedError: r.estimatedError)
     }
 
     /// Intervals narrower than this (relative to the larger end) are below QAGS's resolution.

@@ -5,22 +5,27 @@ import SupercoolNumerics
 
 /// The O(4) (vacuum) tunnelling rate Γ4(T) = R0⁻⁴ (S4/2π)² e^{−S4}, with R0 the bounce's wall radius
 /// (Callan & Coleman 1977; physics.md §4), sampled at the coarse temperatures and interpolated in ln T
-/// as ln Γ4 (Steffen spline). Temperatures without an O(4) bounce are skipped (the spline bridges them) and
-/// outside the sampled range the end values are held.
+/// as ln Γ4 (Steffen spline). Temperatures without an O(4) bounce are skipped (the spline bridges them; failed
+/// O(4) bounces are counted in `failedBounces`) and outside the sampled range the end values are held.
 public struct VacuumRateCurve: Sendable {
     let spline: Interpolant
     public let minimumAction: Double
+    public let failedBounces: Int
 
-    public static func sample(tunnelling: ThermalTunnelling, temperatures: [Double]) throws -> VacuumRateCurve? {
+    /// The curve, or nil (with the number of failed O(4) bounces) when fewer than four temperatures have one.
+    public static func sample(tunnelling: ThermalTunnelling, temperatures: [Double]) throws -> (curve: VacuumRateCurve?, failedBounces: Int) {
         var xs = [Double](), ys = [Double](), minimum = Double.infinity
+        var failed = 0
         for T in temperatures.sorted() {
-            guard let b = tunnelling.bounce(temperature: T, dimension: 4).bounce else { continue }
+            let outcome = tunnelling.bounce(temperature: T, dimension: 4)
+            if case .failed = outcome { failed += 1 }
+            guard let b = outcome.bounce else { continue }
             let s4 = b.action
             minimum = min(minimum, s4)
             xs.append(log(T)); ys.append(-4 * log(b.wallRadius) + 2 * log(s4 / (2 * Double.pi)) - s4)
         }
-        guard xs.count >= 4 else { return nil }
-        return VacuumRateCurve(spline: try Interpolant(x: xs, y: ys, kind: .steffen), minimumAction: minimum)
+        guard xs.count >= 4 else { return (nil, failed) }
+        return (VacuumRateCurve(spline: try Interpolant(x: xs, y: ys, kind: .steffen), minimumAction: minimum, failedBounces: failed), failed)
     }
 
     /// Γ4(T) in GeV⁴ (clamped to the sampled range).
@@ -137,6 +142,9 @@ public struct ActionCurve: Sendable {
         public let lowestTemperature: Double
         /// Whether the resolution demanded by `Sampling` was reached within `maxRefinements` extra bounces.
         public var resolved: Bool
+        /// Whether the highest sample reaches `relevantLevel` (false: S3/T stays below it up to within 1e-9 of T_c,
+        /// or failed bounces block the way; the rate above the top sample is then not negligible).
+        public var topResolved: Bool = true
         public var minimum: Sample? { samples.min { $0.actionOverT < $1.actionOverT } }
     }
 
@@ -198,7 +206,10 @@ public struct ActionCurve: Sendable {
             }
         }
         // Refinement: bisect coarse steps that a spline cannot bridge (e.g. from S3/T ~ 100 to > 3000 within one
-        // step when the barrier vanishes just below T_c), and extend the top towards T_c.
+        // step when the barrier vanishes just below T_c), and extend the top towards T_c. A failed bounce inside an
+        // interval splits it: the parts on either side of it are bisected instead. Whatever cannot be refined (the
+        // budget, or an interval narrower than 1e-9 in T) leaves `resolved` (or `topResolved`) false.
+        func separable(_ lo: Double, _ hi: Double) -> Bool { hi / lo - 1 > 1e-9 }
         var extra = 0
         while true {
             let ordered = samples.sorted { $0.temperature < $1.temperature }
@@ -206,15 +217,24 @@ public struct ActionCurve: Sendable {
             for (a, b) in zip(ordered, ordered.dropFirst()) {
                 let low = min(a.actionOverT, b.actionOverT)
                 guard low < sampling.relevantLevel, max(a.actionOverT, b.actionOverT) >= sampling.saturatedLevel,
-                      abs(a.actionOverT - b.actionOverT) > sampling.refinementStep + sampling.refinementRelativeStep * low,
-                      b.temperature / a.temperature - 1 > 1e-9 else { continue }
-                let mid = (a.temperature * b.temperature).squareRoot()
-                // A failed bounce in between: the interval is as resolved as the solver allows.
-                if !failures.contains(where: { $0.temperature > a.temperature && $0.temperature < b.temperature }) { targets.append(mid) }
+                      abs(a.actionOverT - b.actionOverT) > sampling.refinementStep + sampling.refinementRelativeStep * low else { continue }
+                let inside = failures.map(\.temperature).filter { $0 > a.temperature && $0 < b.temperature }
+                let pieces = inside.isEmpty ? [(a.temperature, b.temperature)]
+                    : [(a.temperature, inside.min()!), (inside.max()!, b.temperature)]
+                for (lo, hi) in pieces {
+                    if separable(lo, hi) { targets.append((lo * hi).squareRoot()) } else { set.resolved = false }
+                }
             }
-            if let top = ordered.last, top.actionOverT < sampling.relevantLevel, 1 - top.temperature / Tc > 1e-9,
-               !failures.contains(where: { $0.temperature > top.temperature }) {
-                targets.append(Tc - 0.25 * (Tc - top.temperature))
+            set.topResolved = true
+            if let top = ordered.last, top.actionOverT < sampling.relevantLevel {
+                let above = failures.map(\.temperature).filter { $0 > top.temperature }.min()
+                if let above {
+                    if separable(top.temperature, above) { targets.append((top.temperature * above).squareRoot()) } else { set.topResolved = false }
+                } else if separable(top.temperature, Tc) {
+                    targets.append(Tc - 0.25 * (Tc - top.temperature))
+                } else {
+                    set.topResolved = false
+                }
             }
             var evaluated = 0
             for T in targets where !known(T) {
@@ -223,6 +243,7 @@ public struct ActionCurve: Sendable {
             }
             if evaluated == 0 { break }
         }
+        if !set.topResolved { set.resolved = false }
         set.samples = samples.sorted { $0.temperature < $1.temperature }
         set.failures = failures.sorted { $0.temperature < $1.temperature }
         return set

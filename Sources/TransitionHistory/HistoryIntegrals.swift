@@ -42,21 +42,38 @@ public struct HistoryIntegrals: Sendable {
     /// Integrate over [a, upper] in 8 log-spaced pieces (the integrands are sharply peaked). Each piece
     /// after the first is asked for 1e-10 of the running total in absolute terms, so that pieces where
     /// Γ is negligible (towards T_c) do not chase a relative precision of nothing.
-    func integrateUp(from a: Double, relativeTolerance: Double = 1e-9, _ f: (Double) -> Double) throws -> Double {
-        try integrateUpWithError(from: a, relativeTolerance: relativeTolerance, f).value
+    func integrateUp(from a: Double, relativeTolerance: Double = 1e-9, negligible: Double = 1e-150, _ f: (Double) -> Double) throws -> Double {
+        try integrateUpWithError(from: a, relativeTolerance: relativeTolerance, negligible: negligible, f).value
     }
 
-    /// The same, with GSL's error estimate summed over the pieces (QAGS may stop on round-off with a larger
-    /// error than asked for: `integrateBestEffort` accepts up to 1e-3 relative, so the achieved error is kept).
-    func integrateUpWithError(from a: Double, relativeTolerance: Double = 1e-9, _ f: (Double) -> Double) throws -> (value: Double, error: Double) {
+    /// An error this small on N or I is nothing next to the levels they are compared with (N = 1, I ≥ 0.01).
+    static let negligibleCount = 1e-14
+
+    /// The same, with GSL's error estimate summed over the pieces. A piece where QAGS stops early (round-off,
+    /// "divergence" of its extrapolation on a piece that is physically nothing) is accepted when its estimated
+    /// error is below 1e-3 of the piece or `relativeTolerance` of the whole integral: that is only known once all
+    /// pieces are in (an early piece can be 1e-60 of the total, where no absolute tolerance fits every integral).
+    func integrateUpWithError(from a: Double, relativeTolerance: Double = 1e-9, negligible: Double = 1e-150,
+                              _ f: (Double) -> Double) throws -> (value: Double, error: Double) {
         guard a < upperTemperature else { return (0, 0) }
         let edges = (0...8).map { a * pow(upperTemperature / a, Double($0) / 8) }
-        var total = 0.0, error = 0.0
+        var pieces = [(Quadrature.Attempt, Double, Double)]()
+        var total = 0.0
         for i in 0..<8 {
-            // (Floor 1e-150: such integrals are physically zero next to I ~ 0.34, N ~ 1 or any n_b/T³.)
+            // Each piece after the first asks for 1e-10 of the running total in absolute terms, so that pieces where Γ
+            // is negligible do not chase a relative precision of nothing (floor 1e-150: below any N, I or n_b/T³).
             let q = Quadrature(absoluteTolerance: max(1e-10 * abs(total), 1e-150), relativeTolerance: relativeTolerance, workspaceLimit: 2000)
-            let piece = try q.integrateBestEffort(f, from: edges[i], to: edges[i + 1])
+            let piece = try q.attempt(f, from: edges[i], to: edges[i + 1])
+            pieces.append((piece, edges[i], edges[i + 1]))
             total += piece.value
+        }
+        var error = 0.0
+        for (piece, lo, hi) in pieces {
+            let acceptable = piece.succeeded
+                || (piece.stoppedEarly && piece.estimatedError <= max(1e-3 * abs(piece.value), relativeTolerance * abs(total), negligible))
+            guard acceptable else {
+                throw GSLError(status: piece.status, context: "quadrature on [\(lo), \(hi)] (estimate \(piece.value) ± \(piece.estimatedError), total \(total))")
+            }
             error += abs(piece.estimatedError)
         }
         return (total, error)
@@ -64,7 +81,7 @@ public struct HistoryIntegrals: Sendable {
 
     /// Expected number of bubbles per Hubble volume, N(T) = ∫_T dT' Γ/(T' H⁴).
     public func nucleatedBubbles(at T: Double) throws -> Double {
-        try integrateUp(from: T) { t in rate(t) / (t * pow(hubble(t), 4)) }
+        try integrateUp(from: T, negligible: Self.negligibleCount) { t in rate(t) / (t * pow(hubble(t), 4)) }
     }
 
     /// I(T) = (4π/3) ∫_T dT' Γ(T')/(T'⁴ H(T')) [v_w ∫_T^{T'} dT''/H(T'')]³; P_f = e^{−I}.
@@ -74,7 +91,7 @@ public struct HistoryIntegrals: Sendable {
     public func extendedVolumeWithError(at T: Double) throws -> (value: Double, error: Double) {
         let qT = Q(T)
         let factor = 4 * Double.pi / 3 * pow(wallVelocity, 3)
-        let r = try integrateUpWithError(from: T) { t in
+        let r = try integrateUpWithError(from: T, negligible: Self.negligibleCount / factor) { t in
             let r = Q(t) - qT
             return rate(t) / (pow(t, 4) * hubble(t)) * r * r * r
         }
@@ -97,6 +114,8 @@ public struct HistoryIntegrals: Sendable {
     /// tabulated on 120 log-spaced points above T and interpolated (I is smooth and monotone), so the
     /// nested integral costs ~120 evaluations of I instead of one per quadrature node.
     public func bubbleNumberDensity(at T: Double, includeFalseVacuumFraction: Bool = true) throws -> Double {
+        // Nothing above the top of the range (and no table to make on an interval of zero width).
+        guard upperTemperature / T - 1 > 1e-12 else { return 0 }
         var falseVacuum: Interpolant?
         if includeFalseVacuumFraction {
             let n = 120

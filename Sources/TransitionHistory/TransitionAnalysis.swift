@@ -43,6 +43,10 @@ public struct TransitionResult: Sendable, Codable {
     public var minimumActionOverT: Double?
     /// Smallest sampled S4 when the O(4) rate is included.
     public var minimumVacuumAction: Double?
+    /// With the O(4) rate asked for: whether it entered Γ (false: fewer than four temperatures had an O(4) bounce)
+    /// and how many O(4) bounces failed. nil when it was not asked for.
+    public var vacuumRateIncluded: Bool?
+    public var failedVacuumBounces: Int?
     public var temperatureOfMinimum: Double?
     public var gStarAtPercolation: Double?
     public var hubbleAtPercolation: Double?
@@ -72,7 +76,8 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     /// Percolates (I(T_p) = threshold), reaches P_f = `finalFalseVacuumFraction` at T_f, and the physical
     /// false-vacuum volume shrinks at T_p and T_f.
     case completes
-    /// Percolates, then the barrier vanishes at T_0 before the false vacuum is gone: the rest rolls (completes).
+    /// Percolates, but P_f does not reach the final fraction, or the volume does not shrink, above T_0; there the
+    /// barrier vanishes and the false vacuum left rolls down (completes).
     case percolatesThenRolls(barrierVanishingTemperature: Double)
     /// The broken minimum never becomes degenerate with the symmetric one.
     case noCriticalTemperature
@@ -81,6 +86,9 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     case symmetricPhaseDeeper(vacuumEnergyDifference: Double)
     /// The origin is already unstable at T_c: no barrier, not a first-order transition.
     case noBarrierAtCriticalTemperature(criticalTemperature: Double)
+    /// S3/T stays below the resolved level up to within 1e-9 of T_c and bubbles nucleate there (expected number
+    /// `nucleatedBubbles` ≥ 1e-3 in that sliver): the transition starts at T_c, closer than double precision resolves.
+    case nucleatesAtCriticalTemperature(criticalTemperature: Double, actionOverT: Double, nucleatedBubbles: Double)
     /// S3/T stays above `minimumActionOverT` at every sampled T (≥ `lowestTemperature`): no bubbles nucleate.
     case noNucleation(minimumActionOverT: Double, lowestTemperature: Double)
     /// The barrier vanishes at T_0 before bubbles percolate (I(T_0) below the threshold): the field rolls there.
@@ -114,6 +122,7 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
         case .noCriticalTemperature: return "no_critical_temperature"
         case .symmetricPhaseDeeper: return "symmetric_phase_deeper"
         case .noBarrierAtCriticalTemperature: return "no_barrier_at_Tc"
+        case .nucleatesAtCriticalTemperature: return "nucleates_at_Tc"
         case .noNucleation: return "no_nucleation"
         case .rollsBeforePercolation: return "rolls_before_percolation"
         case .noPercolation: return "no_percolation"
@@ -123,7 +132,8 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     }
 
     /// Every code, for documentation and scan summaries.
-    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "symmetric_phase_deeper", "no_barrier_at_Tc", "no_nucleation",
+    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "symmetric_phase_deeper", "no_barrier_at_Tc",
+                                  "nucleates_at_Tc", "no_nucleation",
                                   "rolls_before_percolation", "no_percolation", "percolates_without_Tf", "percolates_without_shrinking"]
 
     public var description: String {
@@ -131,13 +141,15 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
         switch self {
         case .completes: return "percolates and completes"
         case .percolatesThenRolls(let T0):
-            return "percolates; the barrier vanishes at T_0 = \(g(T0)) GeV before the false vacuum is gone, and the rest rolls: completes"
+            return "percolates; the false vacuum left when the barrier vanishes at T_0 = \(g(T0)) GeV rolls down: completes"
         case .noCriticalTemperature:
             return "no first-order transition: the broken minimum never becomes degenerate with the symmetric one (no T_c)"
         case .symmetricPhaseDeeper(let dv):
             return "no transition: the symmetric phase is the deeper vacuum even at T = 0 (V(0) − V(v) = \(String(format: "%.4g", dv)) GeV⁴ ≤ 0)"
         case .noBarrierAtCriticalTemperature(let Tc):
             return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is already unstable there (not a first-order transition)"
+        case .nucleatesAtCriticalTemperature(let Tc, let s, let n):
+            return "bubbles nucleate within 1e-9 of T_c = \(g(Tc)) GeV (S3/T = \(String(format: "%.3g", s)) there, \(String(format: "%.2g", n)) bubbles per Hubble volume in that sliver): no supercooling, T_p = T_c to double precision"
         case .noNucleation(let s, let T):
             return "no nucleation: S3/T ≥ \(g(s)) at every sampled temperature down to \(g(T)) GeV, so Γ/H⁴ is negligible"
         case .rollsBeforePercolation(let T0, let I, let threshold):
@@ -239,13 +251,13 @@ public struct TransitionAnalysis: Sendable {
         result.minimumActionOverT = set.minimum?.actionOverT
         result.temperatureOfMinimum = set.minimum?.temperature
         let cutoff = conventions.actionOverTemperatureCutoff
+        // S3/T above the resolved level at every sampled T, with no failed bounce where it might dip: no nucleation.
+        if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel, set.failures.isEmpty {
+            result.status = .noNucleation(minimumActionOverT: lowest.actionOverT, lowestTemperature: set.lowestTemperature)
+            return result
+        }
         let usable = set.samples.filter { $0.actionOverT < cutoff }.count
         if usable < 4 {
-            // S3/T above the resolved level everywhere sampled (the refinement adds samples wherever it is below).
-            if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel {
-                result.status = .noNucleation(minimumActionOverT: lowest.actionOverT, lowestTemperature: set.lowestTemperature)
-                return result
-            }
             throw TransitionAnalysisError.unresolvedActionCurve(usableSamples: usable, minimumActionOverT: set.minimum?.actionOverT, failures: set.failures)
         }
         let curve = try ActionCurve(set, cutoff: cutoff)
@@ -273,8 +285,11 @@ public struct TransitionAnalysis: Sendable {
         let prefactor = conventions.ratePrefactor
         var vacuumRate: VacuumRateCurve?
         if conventions.includeVacuumTunnelling {
-            vacuumRate = try VacuumRateCurve.sample(tunnelling: tunnelling, temperatures: curve.samples.map(\.temperature))
+            let sampled = try VacuumRateCurve.sample(tunnelling: tunnelling, temperatures: curve.samples.map(\.temperature))
+            vacuumRate = sampled.curve
             result.minimumVacuumAction = vacuumRate?.minimumAction
+            result.failedVacuumBounces = sampled.failedBounces
+            result.vacuumRateIncluded = vacuumRate != nil
         }
         let vacuum = vacuumRate
         // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}; plus Γ4 if asked for.
@@ -285,6 +300,16 @@ public struct TransitionAnalysis: Sendable {
         }
         let integrals = try HistoryIntegrals(rate: rate, hubble: hubble, lowerTemperature: lowT, upperTemperature: highT,
                                              wallVelocity: conventions.wallVelocity)
+        if !set.topResolved {
+            // The spline ends within 1e-9 of T_c below the resolved level. Bubbles from that last sliver (at most the
+            // top rate over its width; S3/T only grows towards T_c) must be negligible, else the transition starts
+            // at T_c closer than double precision resolves.
+            let sliver = rate(highT) / (highT * pow(hubble(highT), 4)) * (Tc - highT)
+            if sliver >= 1e-3 {
+                result.status = .nucleatesAtCriticalTemperature(criticalTemperature: Tc, actionOverT: curve(highT), nucleatedBubbles: sliver)
+                return result
+            }
+        }
         result.nucleationTemperature = try integrals.nucleationTemperature()
         // Sampling starts at T_0 when the barrier vanishes above the lowest sampled fraction of T_c.
         let rollsAtBottom = T0.map { $0 >= Tc * conventions.lowestSampledFraction } ?? false

@@ -112,7 +112,7 @@ struct CompletionCommand: AsyncParsableCommand {
         rows.sort { $0.g < $1.g }
         let completing = rows.filter { $0.completes == true }.map(\.g)
         func f(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
-        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\"" }
+        func quoted(_ s: String) -> String { "\"" + FiniteText.sanitized(s).replacingOccurrences(of: "\"", with: "'") + "\"" }
         var csv = "# supercool completion: lambda=\(lambda) v=\(vev) GeV; conventions: \(potential.label); \(transitionLabel(transition))\n"
         csv += "g,Tp_GeV,alpha,HR,completes,status,reason\n"
         for r in rows {
@@ -128,7 +128,7 @@ struct CompletionCommand: AsyncParsableCommand {
         } else {
             print(csv, terminator: "")
         }
-        var summary = String(format: "g_roll = %.7f", gRoll)
+        var summary = gRoll.isFinite ? String(format: "g_roll = %.7f", gRoll) : "g_roll: none at this λ"
         if let lo = completing.first, let hi = completing.last {
             let loEdge = edges.first { $0.1 == lo || abs($0.1 - lo) < 1e-15 }
             summary += String(format: "; completes for %.7f ≤ g ≤ %.7f within the scan", lo, hi)

@@ -24,6 +24,16 @@ enum FiniteText {
         return nil
     }
 
+    /// A message (an error's text, to be printed inside a CSV or table cell) with every non-finite token replaced by
+    /// "non-finite": the message is data about a failure, and must not make the whole output unprintable.
+    static func sanitized(_ message: String) -> String {
+        var text = message
+        while let token = nonFiniteToken(in: text), let range = text.range(of: token) {
+            text.replaceSubrange(range, with: "non-finite")
+        }
+        return text
+    }
+
     /// Throws `InternalError` when `text` contains a non-finite number.
     static func check(_ text: String, _ what: String) throws {
         if let token = nonFiniteToken(in: text) {

@@ -72,6 +72,8 @@ struct PointReport: Sendable {
             ("HR_nb", .optional(r.hubbleRadiusNumberDensity)), ("HR_beta", .optional(r.hubbleRadiusBeta)),
             ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
             ("min_S4", .optional(r.minimumVacuumAction)),
+            ("O4_rate_included", r.vacuumRateIncluded.map { .bool($0) } ?? .null),
+            ("failed_O4_bounces", r.failedVacuumBounces.map { .integer($0) } ?? .null),
             ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)), ("gstar_at_Treh", .optional(r.gStarAtReheating)),
             ("I_at_Tp_relative_error", .optional(r.percolationIntegralRelativeError)),
             ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),

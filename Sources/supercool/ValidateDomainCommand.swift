@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Cosmology
+import EffectivePotential
 import TransitionHistory
 
 struct ValidateDomainCommand: AsyncParsableCommand {
@@ -32,6 +33,7 @@ struct ValidateDomainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let path = output { try OutputFile.validate(path, option: "--output") }
         let resources = try ProjectResources.locate()
         let transition = try transitionOptions.conventions()
         let potential = conventionOptions.conventions
@@ -40,17 +42,6 @@ struct ValidateDomainCommand: AsyncParsableCommand {
         let records = await sweep.run(potentialConventions: potential, conventions: transition, resources: resources) { record in
             progress.finished(String(format: "#%d v = %.4g GeV, λ = %.4g, g = %.6g: %@ (%.2f s)", record.index, record.point.vev,
                                      record.point.lambda, record.point.gauge, record.code, record.seconds))
-        }
-        if let path = output {
-            var csv = "# supercool validate-domain --points \(points) --seed \(seed); conventions: \(potential.label); \(transitionLabel(transition))\n"
-            csv += "index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,error\n"
-            for r in records {
-                func f(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
-                let error = (r.error ?? "").replacingOccurrences(of: "\"", with: "'")
-                csv += "\(r.index),\(r.point.vev),\(r.point.lambda),\(r.point.gauge),\(r.code),\(String(format: "%.4f", r.seconds)),"
-                csv += "\(f(r.result?.percolationTemperature)),\(f(r.result?.alpha)),\(f(r.result?.hubbleRadius)),\"\(error)\"\n"
-            }
-            do { try csv.write(toFile: path, atomically: true, encoding: .utf8) } catch { throw UsageError("--output: cannot write \(path): \(error)") }
         }
         var counts = [String: Int]()
         for r in records { counts[r.code, default: 0] += 1 }
@@ -61,16 +52,49 @@ struct ValidateDomainCommand: AsyncParsableCommand {
         }
         print(String(format: "  time per point: median %.2f s, 99th percentile %.2f s, max %.2f s (total %.0f s of CPU)",
                       times[times.count / 2], times[min(times.count - 1, Int(0.99 * Double(times.count)))], times.last!, times.reduce(0, +)))
+        let flags = conventionFlags(potential, transition)
         for r in records.sorted(by: { $0.seconds > $1.seconds }).prefix(3) {
-            print(String(format: "  slowest: %.2f s  supercool point --v %@ --lambda %@ --g %@  (%@)", r.seconds, "\(r.point.vev)",
-                         "\(r.point.lambda)", "\(r.point.gauge)", r.code))
+            print(String(format: "  slowest: %.2f s  supercool point --v %@ --lambda %@ --g %@%@  (%@)", r.seconds, "\(r.point.vev)",
+                         "\(r.point.lambda)", "\(r.point.gauge)", flags, r.code))
+        }
+        // The summary is printed first: a failed write must not lose it.
+        if let path = output {
+            var csv = "# supercool validate-domain --points \(points) --seed \(seed); conventions: \(potential.label); \(transitionLabel(transition))\n"
+            csv += "index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,error\n"
+            for r in records {
+                func f(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+                let error = FiniteText.sanitized(r.error ?? "").replacingOccurrences(of: "\"", with: "'")
+                csv += "\(r.index),\(r.point.vev),\(r.point.lambda),\(r.point.gauge),\(r.code),\(String(format: "%.4f", r.seconds)),"
+                csv += "\(f(r.result?.percolationTemperature)),\(f(r.result?.alpha)),\(f(r.result?.hubbleRadius)),\"\(error)\"\n"
+            }
+            try FiniteText.check(csv, "the sweep CSV")
+            try OutputFile.write(csv, to: path, option: "--output")
         }
         let failures = records.filter { $0.result == nil }
         for r in failures {
-            print("  internal error: supercool point --v \(r.point.vev) --lambda \(r.point.lambda) --g \(r.point.gauge): \(r.error ?? "")")
+            print("  internal error: supercool point --v \(r.point.vev) --lambda \(r.point.lambda) --g \(r.point.gauge)\(flags): \(FiniteText.sanitized(r.error ?? ""))")
         }
         if !failures.isEmpty { throw InternalError("\(failures.count) of \(points) points ended in an internal error (listed above)") }
     }
+}
+
+/// The command-line options that reproduce non-default conventions (empty for the defaults).
+func conventionFlags(_ p: PotentialConventions, _ t: TransitionConventions) -> String {
+    var flags = ""
+    if p.daisy != PotentialConventions.default.daisy { flags += " --daisy \(p.daisy.rawValue)" }
+    if p.scalarThermal != PotentialConventions.default.scalarThermal { flags += " --scalars \(p.scalarThermal.rawValue)" }
+    let d = TransitionConventions.default
+    if t.wallVelocity != d.wallVelocity { flags += " --vw \(t.wallVelocity)" }
+    if t.percolationThreshold != d.percolationThreshold { flags += " --percolation \(t.percolationThreshold)" }
+    if t.ratePrefactor != d.ratePrefactor { flags += " --prefactor \(t.ratePrefactor.rawValue)" }
+    if t.radiusDefinition != d.radiusDefinition { flags += " --radius \(t.radiusDefinition.rawValue)" }
+    if t.includeVacuumTunnelling { flags += " --o4" }
+    switch t.degreesOfFreedom {
+    case .some(.constant(let g)): flags += " --gstar-constant \(g)"
+    case .some(.standardModelPlusDark(let d)): flags += " --gstar-dark \(d)"
+    default: break
+    }
+    return flags
 }
 
 /// One line per finished item on stderr, with the rate and the estimated time left. Thread-safe.
