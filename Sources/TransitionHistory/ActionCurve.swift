@@ -219,6 +219,8 @@ public struct ActionCurve: Sendable {
                 guard low < sampling.relevantLevel, max(a.actionOverT, b.actionOverT) >= sampling.saturatedLevel,
                       abs(a.actionOverT - b.actionOverT) > sampling.refinementStep + sampling.refinementRelativeStep * low else { continue }
                 let inside = failures.map(\.temperature).filter { $0 > a.temperature && $0 < b.temperature }
+                // Where the solver keeps failing (two failures inside already), stop: resolution is what it allows.
+                guard inside.count < 2 else { set.resolved = false; continue }
                 let pieces = inside.isEmpty ? [(a.temperature, b.temperature)]
                     : [(a.temperature, inside.min()!), (inside.max()!, b.temperature)]
                 for (lo, hi) in pieces {
