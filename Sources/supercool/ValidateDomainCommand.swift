@@ -13,7 +13,7 @@ struct ValidateDomainCommand: AsyncParsableCommand {
         points and g_roll(1 ± 10^u), u ∈ [−5, −0.3], for the other half (DomainSweep in TransitionHistory). \
         Prints one progress line per finished point on stderr, then the counts per outcome and the slowest points; \
         every internal error is listed with the command line that reproduces it. Exit 1 if any point ended in an \
-        internal error. --output FILE writes one CSV row per point (index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,error).
+        internal error. --output FILE writes one CSV row per point (index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,failed_bounces,action_curve_resolved,error).
         """)
 
     @Option(parsing: .unconditional, help: "Number of points, 1…1000000. Default 200.")
@@ -60,12 +60,13 @@ struct ValidateDomainCommand: AsyncParsableCommand {
         // The summary is printed first: a failed write must not lose it.
         if let path = output {
             var csv = "# supercool validate-domain --points \(points) --seed \(seed); conventions: \(potential.label); \(transitionLabel(transition))\n"
-            csv += "index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,error\n"
+            csv += "index,v_GeV,lambda,g,status,seconds,Tp_GeV,alpha,HR,failed_bounces,action_curve_resolved,error\n"
             for r in records {
                 func f(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
                 let error = FiniteText.sanitized(r.error ?? "").replacingOccurrences(of: "\"", with: "'")
                 csv += "\(r.index),\(r.point.vev),\(r.point.lambda),\(r.point.gauge),\(r.code),\(String(format: "%.4f", r.seconds)),"
-                csv += "\(f(r.result?.percolationTemperature)),\(f(r.result?.alpha)),\(f(r.result?.hubbleRadius)),\"\(error)\"\n"
+                csv += "\(f(r.result?.percolationTemperature)),\(f(r.result?.alpha)),\(f(r.result?.hubbleRadius)),"
+                csv += "\(r.result.map { "\($0.failedBounces)" } ?? ""),\(r.result.map { "\($0.actionCurveResolved)" } ?? ""),\"\(error)\"\n"
             }
             try FiniteText.check(csv, "the sweep CSV")
             try OutputFile.write(csv, to: path, option: "--output")
