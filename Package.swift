@@ -7,7 +7,10 @@ let package = Package(
     name: "Supercool",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "supercool", targets: ["supercool"]),
+        .executable(name: "supercool", targets: ["SupercoolCLI"]),
+        // The umbrella: `import Supercool` re-exports every stage below.
+        .library(name: "Supercool", targets: ["Supercool"]),
+        .library(name: "SupercoolNumerics", targets: ["SupercoolNumerics"]),
         .library(name: "EffectivePotential", targets: ["EffectivePotential"]),
         .library(name: "Bounce", targets: ["Bounce"]),
         .library(name: "Cosmology", targets: ["Cosmology"]),
@@ -34,13 +37,17 @@ let package = Package(
         // Stage 2: O(3)/O(4) bounce by overshoot/undershoot shooting.
         .target(name: "Bounce", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 3: S3/T(T) of a model, nucleation, percolation, completion, α, β/H, H*R*.
-        .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
+        .target(name: "TransitionHistory", dependencies: ["EffectivePotential", "Bounce", "Cosmology", "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 4: GW spectra today from (T*, α, β/H or H*R*, v_w, g*).
         .target(name: "GravitationalWaves", dependencies: [], exclude: ["README.md"]),
         // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
         .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
+        // Every stage, re-exported.
+        .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
+                                                  "GravitationalWaves", "PulsarTiming"]),
+        // The command-line tool (product `supercool`): argument parsing and formatting only.
         .executableTarget(
-            name: "supercool",
+            name: "SupercoolCLI",
             dependencies: [
                 "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,7 +60,9 @@ let package = Package(
         .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
         .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology"]),
-        .testTarget(name: "CLITests", dependencies: ["supercool"]),
+        .testTarget(name: "CLITests", dependencies: ["SupercoolCLI"]),
+        // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
+        .testTarget(name: "ClientTests", dependencies: ["Supercool"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,7 @@ public struct ProfilePoint: Sendable, Equatable {
 }
 
 /// A converged bounce with its quality report.
-public struct Bounce: Sendable {
+public struct BounceSolution: Sendable {
     /// Euclidean action S_d = Ω_d ∫ r^{d−1} [½φ'² + V(φ) − V(φ_false)] dr.
     public let action: Double
     /// Action from the kinetic term alone, S = (2/d) Ω_d ∫ r^{d−1} ½φ'² dr (Derrick's identity).
@@ -54,7 +54,7 @@ public struct Bounce: Sendable {
 
 /// What the solver found.
 public enum BounceOutcome: Sendable {
-    case bounce(Bounce)
+    case bounce(BounceSolution)
     /// The false vacuum is not separated from the true one by a barrier: it rolls, S = 0.
     case barrierVanished
     /// No tunnelling: degenerate or inverted vacua, or the "true" vacuum is not a minimum.
@@ -62,7 +62,7 @@ public enum BounceOutcome: Sendable {
     /// The solver did not converge or a check failed: the reason, never a number.
     case failed(BounceFailure)
 
-    public var bounce: Bounce? {
+    public var bounce: BounceSolution? {
         if case .bounce(let b) = self { return b }
         return nil
     }

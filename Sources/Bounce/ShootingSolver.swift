@@ -199,7 +199,7 @@ public struct BounceSolver: Sendable {
             points.map { ProfilePoint(r: $0.0 * scaling.length, phi: phiT + scaling.sign * scaling.fieldScale * $0.1,
                                       dphi: scaling.sign * scaling.fieldScale / scaling.length * $0.2) }
         }
-        return .bounce(Bounce(action: action, kineticAction: kineticAction, phi0: phi0, log10Phi0Offset: offset / log(10.0),
+        return .bounce(BounceSolution(action: action, kineticAction: kineticAction, phi0: phi0, log10Phi0Offset: offset / log(10.0),
                               trueVacuum: phiT, falseVacuum: phiF,
                               wallRadius: best.halfwayRadius * scaling.length,
                               wallThickness: scaling.length / max(best.maxSlope, 1e-300),

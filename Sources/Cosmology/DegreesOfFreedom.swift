@@ -110,6 +110,15 @@ public struct Plasma: Sendable {
     public let model: DegreesOfFreedomModel
     let standardModel: StandardModelDegreesOfFreedom?
 
+    /// With the SM table loaded once by the caller (it is ignored for a constant g*).
+    public init(model: DegreesOfFreedomModel, standardModel: StandardModelDegreesOfFreedom) {
+        self.model = model
+        switch model {
+        case .standardModelPlusDark, .standardModelPlusMassive: self.standardModel = standardModel
+        case .constant: self.standardModel = nil
+        }
+    }
+
     public init(model: DegreesOfFreedomModel, resources: ProjectResources) throws {
         self.model = model
         switch model {

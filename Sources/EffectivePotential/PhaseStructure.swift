@@ -7,6 +7,7 @@ public struct Minimum: Sendable, Equatable, Codable {
     /// V_eff there minus its field-independent thermal part, `ThermalEffectivePotential.shiftedValue` (GeV⁴):
     /// differences between minima keep their precision (add `fieldIndependentPart(temperature:)` for V_eff itself).
     public let value: Double
+    public init(phi: Double, value: Double) { self.phi = phi; self.value = value }
 }
 
 /// The barrier (local maximum) between the origin and the broken minimum.
@@ -14,6 +15,7 @@ public struct Barrier: Sendable, Equatable, Codable {
     public let phi: Double
     /// V(barrier) − V(0) (GeV⁴).
     public let height: Double
+    public init(phi: Double, height: Double) { self.phi = phi; self.height = height }
 }
 
 /// Phases of a Z2-symmetric single-field potential: the symmetric phase at φ = 0 and the broken

@@ -24,6 +24,13 @@ public struct GWSource: Sendable, Equatable, Codable {
 
     public struct Invalid: Error, CustomStringConvertible { public let description: String }
 
+    /// T* of a source given by (T_p, α) alone: T_reh from ρ_rad(T_reh) = (1 + α) ρ_rad(T_p) at constant g*, i.e.
+    /// T_p (1 + α)^{1/4} (physics.md §5). The one definition of T* in direct mode (a computed transition has its own
+    /// T_reh with the reheated plasma's g*).
+    public static func reheatingTemperature(percolationTemperature: Double, alpha: Double) -> Double {
+        percolationTemperature * pow(1 + alpha, 0.25)
+    }
+
     /// Ranges in which the templates are evaluated without overflow (κ's ξ_J squares α) and where the
     /// inputs mean something: T* up to the Planck scale, g* up to 10⁴, α up to 10¹⁰.
     public static let temperatureRange = 0.0...1e19, degreesOfFreedomRange = 1.0...1e4, alphaRange = 0.0...1e10

@@ -70,13 +70,15 @@ public struct DomainSweep: Sendable {
                     resources: ProjectResources, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                     onRecord: @Sendable (Record) -> Void = { _ in }) async -> [Record] {
         let points = self.points
+        // The g* table is parsed once for the whole sweep (a failure is every point's internal error).
+        let table: Result<StandardModelDegreesOfFreedom, Error> = Result { try StandardModelDegreesOfFreedom(resources: resources) }
         @Sendable func evaluate(_ index: Int) -> Record {
             let p = points[index]
             let start = Date()
             do {
                 let model = try DarkU1(vev: p.vev, lambda: p.lambda, gauge: p.gauge)
                 let result = try TransitionAnalysis(model: model, potentialConventions: potentialConventions, conventions: conventions,
-                                                    resources: resources).run()
+                                                    standardModel: .table(try table.get())).run()
                 return Record(index: index, point: p, result: result, error: nil, seconds: Date().timeIntervalSince(start))
             } catch {
                 return Record(index: index, point: p, result: nil, error: "\(error)", seconds: Date().timeIntervalSince(start))

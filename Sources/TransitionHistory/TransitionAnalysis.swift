@@ -186,14 +186,34 @@ public struct TransitionAnalysis: Sendable {
     public let model: any ParticleModel
     public let potentialConventions: PotentialConventions
     public let conventions: TransitionConventions
-    public let resources: ProjectResources
+    /// Where the SM g*(T) table comes from: read from the bundled data on each `run()`, or loaded once by the
+    /// caller and shared (scans: the table is parsed once, not once per point).
+    public let standardModel: StandardModelSource
+
+    public enum StandardModelSource: Sendable {
+        case resources(ProjectResources)
+        case table(StandardModelDegreesOfFreedom)
+
+        func load() throws -> StandardModelDegreesOfFreedom {
+            switch self {
+            case .resources(let r): return try StandardModelDegreesOfFreedom(resources: r)
+            case .table(let t): return t
+            }
+        }
+    }
 
     public init(model: any ParticleModel, potentialConventions: PotentialConventions = .default,
                 conventions: TransitionConventions = .default, resources: ProjectResources) {
+        self.init(model: model, potentialConventions: potentialConventions, conventions: conventions, standardModel: .resources(resources))
+    }
+
+    /// With the g*_SM(T) table already loaded (`StandardModelDegreesOfFreedom(resources:)`), for many points.
+    public init(model: any ParticleModel, potentialConventions: PotentialConventions = .default,
+                conventions: TransitionConventions = .default, standardModel: StandardModelSource) {
         self.model = model
         self.potentialConventions = potentialConventions
         self.conventions = conventions
-        self.resources = resources
+        self.standardModel = standardModel
     }
 
     /// g*(T) of the false-vacuum plasma (during supercooling): the model's light dof on top of the SM.
@@ -277,7 +297,8 @@ public struct TransitionAnalysis: Sendable {
         }
         let depthSpline = try Interpolant(x: logTs, y: depths, kind: .cubic)
         let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depthSpline(log(T)), 0) }
-        let plasma = try Plasma(model: plasmaModel, resources: resources)
+        let table = try standardModel.load()
+        let plasma = Plasma(model: plasmaModel, standardModel: table)
         // H² = (ρ_rad + ΔV)/(3 M_Pl²): the false-vacuum energy dominates while supercooling (2306.17239).
         let hubble: @Sendable (Double) -> Double = { T in
             PhysicalConstants.hubbleRate(radiationEnergyDensity: plasma.radiationEnergyDensity(at: T), vacuumEnergy: vacuumEnergy(T))
@@ -365,7 +386,7 @@ public struct TransitionAnalysis: Sendable {
         // Reheating: energy conservation ρ_true(T_reh) = ρ_rad(T_p) + ΔV(T_p) (physics.md §5), with the
         // true-vacuum plasma's g*(T_reh) (its massive dark particles Boltzmann weighted).
         let target = rho + dv
-        let reheated = try Plasma(model: reheatedPlasmaModel, resources: resources)
+        let reheated = Plasma(model: reheatedPlasmaModel, standardModel: table)
         let treh = try RootFinder(relativeTolerance: 1e-12).rootExpandingUpward(
             of: { reheated.radiationEnergyDensity(at: $0) - target }, from: Tp * 1e-3)
         result.reheatingTemperature = treh

@@ -8,7 +8,7 @@ import SupercoolNumerics
 @Suite struct BounceTests {
     let solver = BounceSolver()
 
-    func solve(_ V: PolynomialPotential, false f: Double, true t: Double, d: Double) throws -> Bounce {
+    func solve(_ V: PolynomialPotential, false f: Double, true t: Double, d: Double) throws -> BounceSolution {
         let outcome = solver.solve(BounceProblem(potential: V, falseVacuum: f, trueVacuum: t, dimension: d))
         guard case .bounce(let b) = outcome else {
             Issue.record("no bounce: \(outcome)")

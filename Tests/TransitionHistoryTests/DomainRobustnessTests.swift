@@ -75,7 +75,7 @@ import Bounce
     /// Tolerance 3e-5, not the 1e-6 of ordinary points: here the barrier is a ~1e-11 part of V's terms, which limits
     /// the action's precision to ~1e-5 (measured: Derrick 4e-6, scaling 1.0e-5).
     @Test func weakTransitionBounceIsPreciseAndScaleInvariant() throws {
-        func bounce(_ scale: Double) throws -> Bounce {
+        func bounce(_ scale: Double) throws -> BounceSolution {
             let model = try DarkU1(vev: 49.493180308349196 * scale, lambda: 1.6365464641678873, gauge: 0.41359279541694066)
             let t = ThermalTunnelling(potential: ThermalEffectivePotential(model: model))
             return try #require(t.bounce(temperature: 77.0915 * scale).bounce)

@@ -65,7 +65,7 @@ struct PlotCommand: AsyncParsableCommand {
         let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
         for (i, r) in results {
             let name = points[i].name
-            guard let source = gwSource(of: r, wallVelocity: transition.wallVelocity), let a = r.alpha, let hr = r.hubbleRadius else {
+            guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity), let a = r.alpha, let hr = r.hubbleRadius else {
                 missing.append("\(name): no spectrum (\(r.percolationTemperature == nil ? "no percolation" : "does not complete"))")
                 continue
             }

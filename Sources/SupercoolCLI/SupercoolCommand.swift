@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Supercool: AsyncParsableCommand {
+struct SupercoolCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supercool",
         abstract: "Supercooled first-order phase transitions of a dark U(1) sector, their gravitational waves and PTA fits.",

@@ -62,7 +62,7 @@ struct ReproduceCommand: AsyncParsableCommand {
             return
         }
         if calibrate {
-            try await supercool.calibrate(points: list, potential: potentialConventions, transition: conventions, resources: resources, gauge: gHalfWidth, format: format)
+            try await SupercoolCLI.calibrate(points: list, potential: potentialConventions, transition: conventions, resources: resources, gauge: gHalfWidth, format: format)
             return
         }
         let start = Date()

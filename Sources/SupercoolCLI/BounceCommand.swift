@@ -117,7 +117,7 @@ struct BounceCommand: ParsableCommand {
         times.sort()
         let median = times[times.count / 2]
 
-        let b: Bounce
+        let b: BounceSolution
         switch outcome {
         case .bounce(let found): b = found
         case .barrierVanished: throw PhysicsOutcome("barrier vanished: no barrier between φ_false = \(problem.falseVacuum) and φ_true = \(problem.trueVacuum): S = 0")

@@ -64,12 +64,13 @@ struct CompletionCommand: AsyncParsableCommand {
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
         let lambda = self.lambda, vev = self.vev
+        let table = try StandardModelDegreesOfFreedom(resources: resources)   // parsed once for the whole scan
 
         @Sendable func evaluate(_ g: Double) -> Row {
             do {
                 let model = try DarkU1(vev: vev, lambda: lambda, gauge: g)
                 return Row(g: g, result: try TransitionAnalysis(model: model, potentialConventions: potential, conventions: transition,
-                                                                resources: resources).run(), error: nil)
+                                                                standardModel: .table(table)).run(), error: nil)
             } catch {
                 return Row(g: g, result: nil, error: "\(error)")
             }

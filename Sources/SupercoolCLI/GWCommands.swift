@@ -98,8 +98,7 @@ struct SourceOptions: ParsableArguments {
             guard Self.percolationTemperatureRange.contains(tp) else { throw UsageError("--Tp must be in [1e-6, 1e16] GeV, got \(tp)") }
             guard Self.alphaRange.contains(a) else { throw UsageError("--alpha must be in [1e-6, 1e10], got \(a)") }
             guard Self.hubbleRadiusRange.contains(hr) else { throw UsageError("--HR must be in [1e-6, 10], got \(hr)") }
-            // T* = T_reh from ρ_rad(T_reh) = (1 + α) ρ_rad(T_p) at constant g*: T_p (1 + α)^{1/4} (physics.md §5).
-            let tStar = tp * pow(1 + a, 0.25)
+            let tStar = GWSource.reheatingTemperature(percolationTemperature: tp, alpha: a)
             let g = try gStar ?? plasma(transition, resources: resources).energyDegreesOfFreedom(at: tStar)
             let source = GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity)
             do { _ = try source.validated() } catch let e as GWSource.Invalid { throw UsageError(e.description.replacingOccurrences(of: "g*", with: "--gstar")) }
@@ -110,19 +109,13 @@ struct SourceOptions: ParsableArguments {
         let analysis = TransitionAnalysis(model: darkU1, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
         let r = try analysis.run()
         let name = bp?.name ?? "v=\(darkU1.vev), λ=\(darkU1.lambda), g=\(darkU1.gauge)"
-        guard let source = gwSource(of: r, wallVelocity: transition.wallVelocity) else {
+        guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity) else {
             throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
         }
         return (source, name)
     }
 }
 
-/// The GW source of a computed transition: T* = T_reh and g* = g*(T_reh) of the reheated (true-vacuum)
-/// plasma (physics.md §5–§6); nil when the transition does not complete.
-func gwSource(of r: TransitionResult, wallVelocity: Double) -> GWSource? {
-    guard r.completes, let a = r.alpha, let hr = r.hubbleRadius, let treh = r.reheatingTemperature, let g = r.gStarAtReheating else { return nil }
-    return GWSource(temperature: treh, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: wallVelocity)
-}
 
 struct SpectrumCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -316,7 +309,7 @@ struct FitCommand: AsyncParsableCommand {
                     group.addTask {
                         var rowBest = (lnL: -Double.infinity, tp: tp, alpha: 0.0, hr: 0.0)
                         for a in alphas {
-                            let tStar = tp * pow(1 + a, 0.25)
+                            let tStar = GWSource.reheatingTemperature(percolationTemperature: tp, alpha: a)
                             let g = fixedG ?? plasma.energyDegreesOfFreedom(at: tStar)
                             for hr in hrs {
                                 let value = fit.lnL(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw)).value

@@ -1,0 +1,9 @@
+// The umbrella module: `import Supercool` gives the whole pipeline (as swift-numerics' `Numerics` does).
+// Each stage stays importable on its own.
+@_exported import SupercoolNumerics
+@_exported import EffectivePotential
+@_exported import Bounce
+@_exported import Cosmology
+@_exported import TransitionHistory
+@_exported import GravitationalWaves
+@_exported import PulsarTiming
