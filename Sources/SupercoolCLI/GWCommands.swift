@@ -110,6 +110,10 @@ struct SourceOptions: ParsableArguments {
         let r = try analysis.run()
         let name = bp?.name ?? "v=\(darkU1.vev), λ=\(darkU1.lambda), g=\(darkU1.gauge)"
         guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity) else {
+            if r.completes && r.hubbleRadius == nil {
+                // Completes, but the chosen R* does not exist (β/H ≤ 0 at T_p: R* = (8π)^{1/3} v_w/β is undefined).
+                throw PhysicsOutcome("no GW spectrum for \(name): H*R* from β is undefined (β/H = \(r.betaOverH.map { String(format: "%.3g", $0) } ?? "—") ≤ 0 at T_p); use --radius nb")
+            }
             throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
         }
         return (source, name)
