@@ -119,16 +119,12 @@ public struct PhaseStructure: Sendable {
         }, in: lower, upper)
     }
 
+    /// Between `a` (broken phase deeper) and `b` (broken minimum gone): where the broken phase stops being the deeper
+    /// one. If it first becomes degenerate, that is T_c; if it vanishes while still deeper, there is no T_c.
     private func criticalBelowDisappearance(_ a: Double, _ b: Double) throws -> Double? {
-        var lo = a, hi = b
-        for _ in 0..<60 {
-            let mid = 0.5 * (lo + hi)
-            if let dv = try vacuumEnergyDifference(at: mid) {
-                if dv <= 0 { return try degeneracy(in: lo, mid) }
-                lo = mid
-            } else { hi = mid }
-        }
-        return nil
+        let edge = try Bisection.boundary(holds: a, fails: b, steps: 60) { T in (try vacuumEnergyDifference(at: T)).map { $0 > 0 } ?? false }
+        guard let dv = try vacuumEnergyDifference(at: edge.fails), dv <= 0 else { return nil }
+        return try degeneracy(in: edge.holds, edge.fails)
     }
 
     /// The temperature below T_c at which the origin turns from a minimum into a maximum (the barrier

@@ -270,9 +270,9 @@ public struct ThermalFunctions: Sendable {
     /// θ = √(−y−x²) and u = √(x²+y) remove the square-root end points, and the log zeros of
     /// sin(θ/2) at θ = 2πk are passed to QAGP as break points.
     public static func bosonQuadrature(_ y: Double, relativeTolerance: Double = 1e-12) throws -> Double {
-        do { return try bosonQuadratureOnce(y, relativeTolerance: relativeTolerance) } catch let error as GSLError where error.status == 18 {
-            // GSL_EROUND: the requested tolerance is below round-off for this y; accept a looser one.
-            do { return try bosonQuadratureOnce(y, relativeTolerance: 100 * relativeTolerance) } catch let error as GSLError where error.status == 18 {
+        do { return try bosonQuadratureOnce(y, relativeTolerance: relativeTolerance) } catch let error as GSLError where error.kind == .roundOff {
+            // The requested tolerance is below round-off for this y; accept a looser one.
+            do { return try bosonQuadratureOnce(y, relativeTolerance: 100 * relativeTolerance) } catch let error as GSLError where error.kind == .roundOff {
                 return try bosonQuadratureOnce(y, relativeTolerance: 1e4 * relativeTolerance)
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import Cosmology
 import EffectivePotential
 import TransitionHistory
+import SupercoolNumerics
 
 struct CompletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -99,16 +100,20 @@ struct CompletionCommand: AsyncParsableCommand {
         for i in 0..<(rows.count - 1) {
             guard let ci = rows[i].completes, let cj = rows[i + 1].completes else { unrefined += 1; continue }
             guard ci != cj else { continue }
-            var a = rows[i], b = rows[i + 1]
-            var refined = true
-            for _ in 0..<12 {
-                let mid = evaluate(0.5 * (a.g + b.g))
-                rows.append(mid)
-                FileHandle.standardError.write("edge: \(describe(mid))\n".data(using: .utf8)!)
-                guard let cm = mid.completes else { refined = false; break }
-                if cm == ci { a = mid } else { b = mid }
+            // The predicate "completes as the left neighbour does"; a point that errs stops the bisection.
+            struct Unrefined: Error {}
+            do {
+                let edge = try Bisection.boundary(holds: rows[i].g, fails: rows[i + 1].g, steps: 12) { g in
+                    let mid = evaluate(g)
+                    rows.append(mid)
+                    FileHandle.standardError.write("edge: \(describe(mid))\n".data(using: .utf8)!)
+                    guard let cm = mid.completes else { throw Unrefined() }
+                    return cm == ci
+                }
+                edges.append((edge.holds, edge.fails))
+            } catch {
+                unrefined += 1
             }
-            if refined { edges.append((a.g, b.g)) } else { unrefined += 1 }
         }
         rows.sort { $0.g < $1.g }
         let completing = rows.filter { $0.completes == true }.map(\.g)

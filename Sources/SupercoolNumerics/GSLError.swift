@@ -12,6 +12,32 @@ public struct GSLError: Error, CustomStringConvertible, Sendable, Equatable {
         self.context = context
     }
 
+    /// What went wrong, as a type (callers never compare raw GSL status numbers).
+    public enum Kind: Sendable, Equatable {
+        /// Round-off prevents the requested tolerance (GSL_EROUND).
+        case roundOff
+        /// The iteration or subdivision limit was reached (GSL_EMAXITER).
+        case iterationLimit
+        /// A singularity or extremely bad integrand behaviour (GSL_ESING).
+        case singularity
+        /// An integral or series that looks divergent (GSL_EDIVERGE).
+        case divergence
+        /// A non-finite function value (GSL_EBADFUNC).
+        case badFunction
+        case other(Int32)
+    }
+
+    public var kind: Kind {
+        switch status {
+        case Int32(GSL_EROUND): return .roundOff
+        case Int32(GSL_EMAXITER): return .iterationLimit
+        case Int32(GSL_ESING): return .singularity
+        case Int32(GSL_EDIVERGE): return .divergence
+        case Int32(GSL_EBADFUNC): return .badFunction
+        default: return .other(status)
+        }
+    }
+
     public var description: String {
         let reason = String(cString: gsl_strerror(status))
         return "\(context): \(reason) (GSL status \(status))"

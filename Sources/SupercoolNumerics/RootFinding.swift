@@ -76,6 +76,22 @@ extension RootFinder {
     }
 }
 
+/// Bisection on a predicate: the boundary between where it holds and where it does not, for functions that have
+/// no useful value to hand to Brent (a phase that exists or not, a transition that completes or not).
+public enum Bisection {
+    /// Shrinks [holds, fails] (either order) `steps` times, keeping `predicate(holds) == true` and
+    /// `predicate(fails) == false` at the ends, and returns the final pair. Throws what the predicate throws.
+    public static func boundary(holds: Double, fails: Double, steps: Int,
+                                _ predicate: (Double) throws -> Bool) rethrows -> (holds: Double, fails: Double) {
+        var a = holds, b = fails
+        for _ in 0..<steps {
+            let mid = 0.5 * (a + b)
+            if try predicate(mid) { a = mid } else { b = mid }
+        }
+        return (a, b)
+    }
+}
+
 /// Bracketed one-dimensional minimiser (GSL Brent).
 /// Near a minimum f(x) − f_min ∝ (x − x_min)², so x is only determined to ~√ε ≈ 1.5e-8 relative (times
 /// √(f/(f″x²))): the default 1e-7 is reachable; tighter ones end in GSL_EMAXITER (GSL manual, "One Dimensional Minimization").

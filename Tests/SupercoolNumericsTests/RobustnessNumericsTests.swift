@@ -33,6 +33,26 @@ import Foundation
         #expect(throws: NumericalError.self) { try RootFinder().rootExpandingUpward(of: { _ in 1 }, from: 1, maxExpansions: 5) }
     }
 
+    /// The boundary of x² < 2 on [0, 2] is √2; 40 halvings of a width-2 bracket leave 2·2⁻⁴⁰.
+    @Test func bisectionFindsAPredicateBoundary() {
+        let edge = Bisection.boundary(holds: 0, fails: 2, steps: 40) { $0 * $0 < 2 }
+        #expect(edge.holds * edge.holds < 2 && edge.fails * edge.fails >= 2)
+        #expect(abs(edge.fails - edge.holds) <= 2 * pow(2, -40) && abs(edge.holds - 2.squareRoot()) < 4e-12)
+        // Either orientation: the holding end may be the upper one.
+        let down = Bisection.boundary(holds: 2, fails: 0, steps: 40) { $0 * $0 >= 2 }
+        #expect(abs(down.holds - 2.squareRoot()) < 4e-12)
+    }
+
+    /// Callers match GSL failures by kind, not by status number.
+    @Test func gslErrorsHaveKinds() {
+        #expect(GSLError(status: 18, context: "").kind == .roundOff)
+        #expect(GSLError(status: 11, context: "").kind == .iterationLimit)
+        #expect(GSLError(status: 21, context: "").kind == .singularity)
+        #expect(GSLError(status: 22, context: "").kind == .divergence)
+        #expect(GSLError(status: 9, context: "").kind == .badFunction)
+        #expect(throws: GSLError.self) { try Quadrature().integrate({ 1 / $0 }, from: 0, to: 1) }
+    }
+
     @Test func simpsonIsExactForCubics() {
         #expect(abs(Quadrature.simpson({ $0 * $0 * $0 - 2 * $0 }, from: 0, to: 2, intervals: 2) - 0) < 1e-14)
         #expect(abs(Quadrature.simpson({ $0 * $0 }, from: 1, to: 4, intervals: 4) - 21) < 1e-13)
