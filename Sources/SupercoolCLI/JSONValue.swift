@@ -1,3 +1,5 @@
+import TransitionHistory
+
 /// A minimal ordered JSON value: keys print in the order given, and a non-finite number can never be
 /// printed (it is an internal error, reported as such, never "NaN" in output).
 indirect enum JSONValue: Sendable {
@@ -11,6 +13,17 @@ indirect enum JSONValue: Sendable {
 
     /// A number, or null when it does not exist (nil).
     static func optional(_ x: Double?) -> JSONValue { x.map { .number($0) } ?? .null }
+
+    /// A value of the library's documented report.
+    init(report value: ReportValue) {
+        switch value {
+        case .number(let x): self = .optional(x)
+        case .integer(let n): self = n.map { .integer($0) } ?? .null
+        case .flag(let b): self = b.map { .bool($0) } ?? .null
+        case .text(let s): self = .string(s)
+        case .records(let rows): self = .array(rows.map { .object($0.map { ($0.key, JSONValue(report: $0.value)) }) })
+        }
+    }
 
     struct NonFiniteNumber: Error, CustomStringConvertible {
         let path: String

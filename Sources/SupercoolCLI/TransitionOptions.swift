@@ -60,29 +60,11 @@ struct PointReport: Sendable {
     let published: BenchmarkPoint.Published?
     let seconds: Double
 
+    /// The library's documented report (`TransitionResult.reportFields`), with the model's masses after α.
     var computedJSON: JSONValue {
-        let r = result
-        func mev(_ x: Double?) -> JSONValue { .optional(x.map { $0 * 1000 }) }
-        return .object([
-            ("Tp_MeV", mev(r.percolationTemperature)), ("HR", .optional(r.hubbleRadius)), ("alpha", .optional(r.alpha)),
-            ("m_phi_GeV", .number(model.scalarMass)), ("m_Zp_GeV", .number(model.darkPhotonMass)),
-            ("Tn_MeV", mev(r.nucleationTemperature)), ("Te_MeV", mev(r.extendedVolumeUnityTemperature)), ("Tf_MeV", mev(r.finalTemperature)),
-            ("Treh_MeV", mev(r.reheatingTemperature)), ("Tc_MeV", mev(r.criticalTemperature)),
-            ("beta_over_H", .optional(r.betaOverH)), ("betaV_over_H", .optional(r.betaVOverH)),
-            ("HR_nb", .optional(r.hubbleRadiusNumberDensity)), ("HR_beta", .optional(r.hubbleRadiusBeta)),
-            ("alpha_vacuum", .optional(r.alphaVacuum)), ("min_S3_over_T", .optional(r.minimumActionOverT)),
-            ("min_S4", .optional(r.minimumVacuumAction)),
-            ("O4_rate_included", r.vacuumRateIncluded.map { .bool($0) } ?? .null),
-            ("failed_O4_bounces", r.failedVacuumBounces.map { .integer($0) } ?? .null),
-            ("T_at_min_MeV", mev(r.temperatureOfMinimum)), ("gstar_at_Tp", .optional(r.gStarAtPercolation)), ("gstar_at_Treh", .optional(r.gStarAtReheating)),
-            ("I_at_Tp_relative_error", .optional(r.percolationIntegralRelativeError)),
-            ("volume_slope_at_Tp", .optional(r.volumeSlopeAtPercolation)), ("volume_slope_at_Tf", .optional(r.volumeSlopeAtFinal)),
-            ("T0_MeV", mev(r.barrierVanishingTemperature)),
-            ("completes", .bool(r.completes)), ("status", .string(r.status.code)), ("status_reason", .string(r.status.description)),
-            ("action_samples", .integer(r.actionSamples)), ("failed_bounces", .integer(r.failedBounces)),
-            ("action_curve_resolved", .bool(r.actionCurveResolved)),
-            ("bounce_failures", .array(r.bounceFailures.map { .object([("T_MeV", .number($0.temperature * 1000)), ("reason", .string($0.reason.description))]) })),
-        ])
+        var fields = result.reportFields.map { ($0.key, JSONValue(report: $0.value)) }
+        fields.insert(contentsOf: [("m_phi_GeV", .number(model.scalarMass)), ("m_Zp_GeV", .number(model.darkPhotonMass))], at: 3)
+        return .object(fields)
     }
 
     var json: JSONValue {
