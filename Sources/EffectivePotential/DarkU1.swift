@@ -86,6 +86,8 @@ public struct DarkU1: ParticleModel, Equatable {
          PhysicalParticle(name: "phi", degreesOfFreedom: 1, mass: scalarMass, statistics: .boson)]
     }
 
+    public var inputs: [(name: String, value: Double)] { [("v_GeV", vev), ("lambda", lambda), ("g", gauge)] }
+
     // MARK: Derived quantities
 
     /// Tree-level dark scalar mass m_φ = √(2λ) v (GeV).

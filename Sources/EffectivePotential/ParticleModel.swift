@@ -68,6 +68,12 @@ public protocol ParticleModel: Sendable {
     /// The physical particles of the broken phase (φ = v) with their T = 0 masses (GeV): what the plasma holds
     /// after the transition, when heavy ones are Boltzmann suppressed (used for T_reh and g*(T_reh)).
     var brokenPhaseParticles: [PhysicalParticle] { get }
+    /// The model's inputs by name (GeV for v), for reports: default `[("v_GeV", vev)]`.
+    var inputs: [(name: String, value: Double)] { get }
+}
+
+extension ParticleModel {
+    public var inputs: [(name: String, value: Double)] { [("v_GeV", vev)] }
 }
 
 /// A physical particle of a phase: dof, mass (GeV) and statistics.

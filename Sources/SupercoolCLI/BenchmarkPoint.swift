@@ -7,8 +7,11 @@ struct BenchmarkPoint: Sendable, Decodable {
     // Published outputs: references only.
     struct Inputs: Sendable, Decodable {
         let v_GeV: Double
-        let lambda: Double
+        /// darku1 only (conformal-u1 derives λ).
+        let lambda: Double?
         let g: Double
+        /// conformal-u1 only.
+        let y: Double?
     }
     struct Published: Sendable, Decodable {
         let Tp_MeV: Double?
@@ -19,13 +22,16 @@ struct BenchmarkPoint: Sendable, Decodable {
     }
     let name: String
     let source: String?
+    /// The model the inputs belong to (`"model"` in the file; default darku1).
+    let model: ModelKind
     let inputs: Inputs
     /// Optional: a point without it is computed and printed without comparison.
     let published: Published?
 
     var vev: Double { inputs.v_GeV }
-    var lambda: Double { inputs.lambda }
+    var lambda: Double? { inputs.lambda }
     var gauge: Double { inputs.g }
+    var yukawa: Double? { inputs.y }
 
     static func available(in resources: ProjectResources) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: resources.benchmarkPointsDirectory.path)) ?? []
@@ -84,17 +90,31 @@ struct BenchmarkPoint: Sendable, Decodable {
                 default: throw fail("source", "a string", s)
                 }
             }
-            guard case .object(let inputs)? = fields["inputs"] else { throw fail("inputs", "an object {v_GeV, lambda, g}", fields["inputs"]) }
-            if let unknown = inputs.keys.sorted().first(where: { !["v_GeV", "lambda", "g"].contains($0) }) {
-                throw fail("inputs.\(unknown)", "absent (allowed keys: v_GeV, lambda, g)", inputs[unknown])
+            var model = ModelKind.darkU1
+            switch fields["model"] {
+            case nil, .null?: break
+            case .string(let name)?:
+                guard let kind = ModelKind(rawValue: name) else {
+                    throw fail("model", "one of \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))", fields["model"])
+                }
+                model = kind
+            case let other?: throw fail("model", "a string (\(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")))", other)
+            }
+            let allowed = model.inputNames
+            guard case .object(let inputs)? = fields["inputs"] else {
+                throw fail("inputs", "an object {\(allowed.joined(separator: ", "))}", fields["inputs"])
+            }
+            if let unknown = inputs.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw fail("inputs.\(unknown)", "absent for a \(model.rawValue) point (allowed keys: \(allowed.joined(separator: ", ")))", inputs[unknown])
             }
             func input(_ key: String, _ expected: String, _ ok: (Double) -> Bool) throws -> Double {
                 guard case .number(let x)? = inputs[key], x.isFinite, ok(x) else { throw fail("inputs.\(key)", expected, inputs[key]) }
                 return x
             }
             let v = try input("v_GeV", "a number in [1e-12, 1e16] (GeV)") { DarkU1.vevRange.contains($0) }
-            let lambda = try input("lambda", "a number in (0, 4π ≈ 12.57)") { $0 > 0 && $0 < 4 * .pi }
+            let lambda = model == .darkU1 ? try input("lambda", "a number in (0, 4π ≈ 12.57)") { $0 > 0 && $0 < 4 * .pi } : nil
             let g = try input("g", "a number in (0, 4π ≈ 12.57)") { $0 > 0 && $0 < 4 * .pi }
+            let y = model == .conformalU1 && inputs["y"] != nil ? try input("y", "a number in [0, 4π ≈ 12.57)") { $0 >= 0 && $0 < 4 * .pi } : nil
             var published: Published?
             switch fields["published"] {
             case nil, .null?: break
@@ -115,7 +135,7 @@ struct BenchmarkPoint: Sendable, Decodable {
                                       m_phi_GeV: try value("m_phi_GeV"), m_Zp_GeV: try value("m_Zp_GeV"))
             case let other?: throw fail("published", "an object (or absent)", other)
             }
-            return BenchmarkPoint(name: name, source: source, inputs: Inputs(v_GeV: v, lambda: lambda, g: g), published: published)
+            return BenchmarkPoint(name: name, source: source, model: model, inputs: Inputs(v_GeV: v, lambda: lambda, g: g, y: y), published: published)
         }
     }
 

@@ -36,33 +36,60 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     }
 }
 
-/// The model inputs: either --bp NAME or --v/--lambda/--g (any given one overrides the BP's value).
+extension ModelKind: ExpressibleByArgument {}
+
+/// The model inputs: either --bp NAME or --v/--lambda/--g (any given one overrides the BP's value); `--model` picks
+/// the model (DarkU1 by default; `conformal-u1` takes --v, --g, --y and derives λ).
 struct ModelOptions: ParsableArguments {
-    @Option(name: .customLong("bp"), help: "Benchmark point name (BP1…BP4) read from BenchmarkPoints/.")
+    @Option(name: .customLong("bp"), help: "Benchmark point name (BP1…BP4, CONF1) read from BenchmarkPoints/.")
     var benchmarkPoint: String?
+
+    @Option(name: .customLong("model"), help: "darku1 (default: V = −μ²|Φ|² + λ|Φ|⁴) or conformal-u1 (μ² = 0, inputs v, g, y).")
+    var kind: ModelKind?
 
     @Option(name: .customLong("v"), parsing: .unconditional, help: "Symmetry-breaking scale v_φ in GeV, in [1e-12, 1e16].")
     var vev: Double?
 
-    @Option(name: .customLong("lambda"), parsing: .unconditional, help: "Quartic coupling λ, in (0, 4π).")
+    @Option(name: .customLong("lambda"), parsing: .unconditional, help: "Quartic coupling λ, in (0, 4π) (darku1).")
     var lambda: Double?
 
     @Option(name: .customLong("g"), parsing: .unconditional, help: "Gauge coupling g_D, in (0, 4π).")
     var gauge: Double?
 
-    /// The model, and the benchmark point when one was named.
+    @Option(name: .customLong("y"), parsing: .unconditional, help: "Dark Yukawa y, in [0, 4π) (conformal-u1 only; default 0).")
+    var yukawa: Double?
+
+    /// The DarkU1 model (commands that are DarkU1-specific), and the benchmark point when one was named.
     func resolve() throws -> (model: DarkU1, benchmark: BenchmarkPoint?) {
+        let (model, bp) = try resolveAny()
+        guard let darkU1 = model as? DarkU1 else {
+            throw UsageError("--model \(ModelKind.conformalU1.rawValue) is supported by point, reproduce, spectrum, fit and plot; this command needs --model darku1")
+        }
+        return (darkU1, bp)
+    }
+
+    /// Any built-in model.
+    func resolveAny() throws -> (model: any ParticleModel, benchmark: BenchmarkPoint?) {
         var bp: BenchmarkPoint?
         if let name = benchmarkPoint {
             bp = try BenchmarkPoint.load(named: name, from: try ProjectResources.locate())
         }
-        guard let v = vev ?? bp?.vev else { throw UsageError("missing --v (v_φ in GeV, in [1e-12, 1e16]) or --bp BP1…BP4") }
-        guard let l = lambda ?? bp?.lambda else { throw UsageError("missing --lambda (λ in (0, 4π)) or --bp BP1…BP4") }
-        guard let g = gauge ?? bp?.gauge else { throw UsageError("missing --g (g_D in (0, 4π)) or --bp BP1…BP4") }
-        do {
-            return (try DarkU1(vev: v, lambda: l, gauge: g), bp)
-        } catch let error as DarkU1.InvalidParameter {
-            throw UsageError(error.description)
+        let kind = self.kind ?? bp?.model ?? .darkU1
+        if let bp, let explicit = self.kind, explicit != bp.model {
+            throw UsageError("--model \(explicit.rawValue) contradicts --bp \(bp.name), a \(bp.model.rawValue) point")
+        }
+        guard let v = vev ?? bp?.vev else { throw UsageError("missing --v (v_φ in GeV, in [1e-12, 1e16]) or --bp NAME") }
+        guard let g = gauge ?? bp?.gauge else { throw UsageError("missing --g (g_D in (0, 4π)) or --bp NAME") }
+        switch kind {
+        case .darkU1:
+            guard yukawa == nil else { throw UsageError("--y applies to --model conformal-u1 only") }
+            guard let l = lambda ?? bp?.lambda else { throw UsageError("missing --lambda (λ in (0, 4π)) or --bp NAME") }
+            do { return (try DarkU1(vev: v, lambda: l, gauge: g), bp) } catch let error as DarkU1.InvalidParameter { throw UsageError(error.description) }
+        case .conformalU1:
+            guard lambda == nil else { throw UsageError("--lambda does not apply to --model conformal-u1 (λ follows from V'(v) = 0); give --v, --g, --y") }
+            do {
+                return (try ConformalDarkU1(vev: v, gauge: g, yukawa: yukawa ?? bp?.yukawa ?? 0), bp)
+            } catch let error as ConformalDarkU1.InvalidParameter { throw UsageError(error.description) }
         }
     }
 }
@@ -87,8 +114,27 @@ struct ConventionOptions: ParsableArguments {
     }
 }
 
-func modelJSON(_ model: DarkU1) -> JSONValue {
-    .object([("v_GeV", .number(model.vev)), ("lambda", .number(model.lambda)), ("g", .number(model.gauge))])
+/// The model's inputs (darku1: v_GeV, lambda, g; conformal-u1: model, v_GeV, g, y and the derived lambda).
+func modelJSON(_ model: any ParticleModel) -> JSONValue {
+    var fields = model.inputs.map { ($0.name, JSONValue.number($0.value)) }
+    if let conformal = model as? ConformalDarkU1 {
+        fields.insert(("model", .string(ModelKind.conformalU1.rawValue)), at: 0)
+        fields.append(("lambda_derived", .number(conformal.lambda)))
+    }
+    return .object(fields)
+}
+
+/// "v=…, λ=…, g=…" (darku1) or "conformal-u1 v=…, g=…, y=…": a point without a name.
+func pointLabel(_ model: any ParticleModel) -> String {
+    let symbols = ["v_GeV": "v", "lambda": "λ", "g": "g", "y": "y"]
+    let body = model.inputs.map { "\(symbols[$0.name] ?? $0.name)=\($0.value)" }.joined(separator: ", ")
+    return model is ConformalDarkU1 ? "conformal-u1 \(body)" : body
+}
+
+/// The masses reported beside a result: the broken phase's scalar and Z' (GeV), by the model's particle names.
+func reportedMasses(_ model: any ParticleModel) -> (phi: Double?, zPrime: Double?) {
+    let particles = model.brokenPhaseParticles
+    return (particles.first { $0.name == "phi" }?.mass, particles.first { $0.name == "Z'" }?.mass)
 }
 
 func conventionsJSON(_ c: PotentialConventions) -> JSONValue {

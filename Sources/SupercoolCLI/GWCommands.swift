@@ -105,10 +105,10 @@ struct SourceOptions: ParsableArguments {
             return (source, String(format: "T_p = %.4g GeV, α = %.4g, H*R* = %.4g", tp, a, hr))
         }
         guard gStar == nil else { throw UsageError("--gstar applies to direct mode (--Tp/--alpha/--HR); for a model use --gstar-dark or --gstar-constant") }
-        let (darkU1, bp) = try model.resolve()
-        let analysis = TransitionAnalysis(model: darkU1, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
+        let (particleModel, bp) = try model.resolveAny()
+        let analysis = TransitionAnalysis(model: particleModel, potentialConventions: conventionOptions.conventions, conventions: transition, resources: resources)
         let r = try analysis.run()
-        let name = bp?.name ?? "v=\(darkU1.vev), λ=\(darkU1.lambda), g=\(darkU1.gauge)"
+        let name = bp?.name ?? pointLabel(particleModel)
         guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity) else {
             if r.completes && r.hubbleRadius == nil {
                 // Completes, but the chosen R* does not exist (β/H ≤ 0 at T_p: R* = (8π)^{1/3} v_w/β is undefined).

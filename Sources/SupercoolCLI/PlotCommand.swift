@@ -48,7 +48,7 @@ struct PlotCommand: AsyncParsableCommand {
         let results = try await withThrowingTaskGroup(of: (Int, TransitionResult).self) { group in
             for (i, p) in points.enumerated() {
                 group.addTask {
-                    let analysis = TransitionAnalysis(model: try DarkU1(vev: p.vev, lambda: p.lambda, gauge: p.gauge),
+                    let analysis = TransitionAnalysis(model: try p.model.make(vev: p.vev, lambda: p.lambda, gauge: p.gauge, yukawa: p.yukawa),
                                                       potentialConventions: potential, conventions: transition, resources: resources)
                     return (i, try analysis.run())
                 }

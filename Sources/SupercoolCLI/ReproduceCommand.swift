@@ -51,18 +51,24 @@ struct ReproduceCommand: AsyncParsableCommand {
         }
         let potentialConventions = conventionOptions.conventions
         let conventions = try transitionOptions.conventions()
-        let models = try benchmarks.map { bp -> (BenchmarkPoint, DarkU1) in
-            do { return (bp, try DarkU1(vev: bp.vev, lambda: bp.lambda, gauge: bp.gauge)) } catch let e as DarkU1.InvalidParameter {
-                throw UsageError("\(bp.name): \(e.description)")
+        let models = try benchmarks.map { bp -> (BenchmarkPoint, any ParticleModel) in
+            do { return (bp, try bp.model.make(vev: bp.vev, lambda: bp.lambda, gauge: bp.gauge, yukawa: bp.yukawa)) } catch {
+                throw UsageError("\(bp.name): \(error)")
             }
         }
-        let list = models.map { (name: $0.0.name, model: $0.1, published: $0.0.published) }
-        if explore {
-            try await exploreConventions(points: list, potential: potentialConventions, transition: conventions, resources: resources, format: format)
-            return
+        func darkU1Points() throws -> [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)] {
+            try models.map { bp, model in
+                guard let d = model as? DarkU1 else { throw UsageError("--explore and --calibrate run darku1 points only; \(bp.name) is \(bp.model.rawValue)") }
+                return (bp.name, d, bp.published)
+            }
         }
-        if calibrate {
-            try await SupercoolCLI.calibrate(points: list, potential: potentialConventions, transition: conventions, resources: resources, gauge: gHalfWidth, format: format)
+        if explore || calibrate {
+            let list = try darkU1Points()
+            if explore {
+                try await exploreConventions(points: list, potential: potentialConventions, transition: conventions, resources: resources, format: format)
+            } else {
+                try await SupercoolCLI.calibrate(points: list, potential: potentialConventions, transition: conventions, resources: resources, gauge: gHalfWidth, format: format)
+            }
             return
         }
         let start = Date()
@@ -99,7 +105,7 @@ struct ReproduceCommand: AsyncParsableCommand {
 struct PointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "point",
-        abstract: "Transition history of one DarkU1 point: T_n, T_p, T_f, completion, α, β/H, H*R*, T_reh.")
+        abstract: "Transition history of one point (--model darku1 or conformal-u1): T_n, T_p, T_f, completion, α, β/H, H*R*, T_reh.")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var conventionOptions: ConventionOptions
@@ -113,15 +119,16 @@ struct PointCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard format != .csv else { throw UsageError("--format for point must be text or json") }
-        let (darkU1, bp) = try model.resolve()
+        let (anyModel, bp) = try model.resolveAny()
         let resources = try ProjectResources.locate()
         if explore {
+            guard let darkU1 = anyModel as? DarkU1 else { throw UsageError("--explore runs darku1 points only") }
             try await exploreConventions(points: [(name: bp?.name ?? "point", model: darkU1, published: bp?.published)],
                                          potential: conventionOptions.conventions, transition: try transitionOptions.conventions(),
                                          resources: resources, format: format)
             return
         }
-        let report = try runPoint(name: bp?.name ?? "point", model: darkU1, published: bp?.published,
+        let report = try runPoint(name: bp?.name ?? "point", model: anyModel, published: bp?.published,
                                   potentialConventions: conventionOptions.conventions, conventions: try transitionOptions.conventions(),
                                   resources: resources)
         switch format {

@@ -55,7 +55,7 @@ struct TransitionOptions: ParsableArguments {
 /// One computed point, ready for printing.
 struct PointReport: Sendable {
     let name: String
-    let model: DarkU1
+    let model: any ParticleModel
     let result: TransitionResult
     let published: BenchmarkPoint.Published?
     let seconds: Double
@@ -63,7 +63,8 @@ struct PointReport: Sendable {
     /// The library's documented report (`TransitionResult.reportFields`), with the model's masses after α.
     var computedJSON: JSONValue {
         var fields = result.reportFields.map { ($0.key, JSONValue(report: $0.value)) }
-        fields.insert(contentsOf: [("m_phi_GeV", .number(model.scalarMass)), ("m_Zp_GeV", .number(model.darkPhotonMass))], at: 3)
+        let masses = reportedMasses(model)
+        fields.insert(contentsOf: [("m_phi_GeV", .optional(masses.phi)), ("m_Zp_GeV", .optional(masses.zPrime))], at: 3)
         return .object(fields)
     }
 
@@ -76,7 +77,7 @@ struct PointReport: Sendable {
             func dev(_ c: Double?, _ p: Double?) -> JSONValue { (c != nil && p != nil) ? .number(c! / p! - 1) : .null }
             fields.append(("relative_deviation", .object([
                 ("Tp", dev(r.percolationTemperature.map { $0 * 1000 }, p.Tp_MeV)), ("HR", dev(r.hubbleRadius, p.HR)),
-                ("alpha", dev(r.alpha, p.alpha)), ("m_phi", dev(model.scalarMass, p.m_phi_GeV)), ("m_Zp", dev(model.darkPhotonMass, p.m_Zp_GeV)),
+                ("alpha", dev(r.alpha, p.alpha)), ("m_phi", dev(reportedMasses(model).phi, p.m_phi_GeV)), ("m_Zp", dev(reportedMasses(model).zPrime, p.m_Zp_GeV)),
             ])))
         }
         fields.append(("seconds", .number(seconds)))
@@ -84,7 +85,7 @@ struct PointReport: Sendable {
     }
 }
 
-func runPoint(name: String, model: DarkU1, published: BenchmarkPoint.Published?, potentialConventions: PotentialConventions,
+func runPoint(name: String, model: any ParticleModel, published: BenchmarkPoint.Published?, potentialConventions: PotentialConventions,
               conventions: TransitionConventions, resources: ProjectResources) throws -> PointReport {
     let start = Date()
     let analysis = TransitionAnalysis(model: model, potentialConventions: potentialConventions, conventions: conventions, resources: resources)
@@ -96,6 +97,7 @@ func runPoint(name: String, model: DarkU1, published: BenchmarkPoint.Published?,
 func printTable(_ reports: [PointReport]) throws {
     var lines = [String]()
     func emit(_ line: String) { lines.append(line) }
+    func masses(_ r: PointReport) -> (phi: Double?, zPrime: Double?) { reportedMasses(r.model) }
     func f(_ x: Double?, _ format: String = "%.4g") -> String { x.map { String(format: format, $0) } ?? "—" }
     func dev(_ c: Double?, _ p: Double?) -> String {
         guard let c, let p else { return "" }
@@ -111,8 +113,8 @@ func printTable(_ reports: [PointReport]) throws {
               + cell("\(f(tp)) / \(f(p?.Tp_MeV)) \(dev(tp, p?.Tp_MeV))", 34)
               + cell("\(f(c.hubbleRadius)) / \(f(p?.HR)) \(dev(c.hubbleRadius, p?.HR))", 26)
               + cell("\(f(c.alpha)) / \(f(p?.alpha)) \(dev(c.alpha, p?.alpha))", 28)
-              + cell("\(f(r.model.scalarMass)) / \(f(p?.m_phi_GeV)) \(dev(r.model.scalarMass, p?.m_phi_GeV))", 24)
-              + "\(f(r.model.darkPhotonMass)) / \(f(p?.m_Zp_GeV)) \(dev(r.model.darkPhotonMass, p?.m_Zp_GeV))")
+              + cell("\(f(masses(r).phi)) / \(f(p?.m_phi_GeV)) \(dev(masses(r).phi, p?.m_phi_GeV))", 24)
+              + "\(f(masses(r).zPrime)) / \(f(p?.m_Zp_GeV)) \(dev(masses(r).zPrime, p?.m_Zp_GeV))")
     }
     emit("")
     emit(cell("point", 6) + cell("T_c", 9) + cell("T_n", 9) + cell("T_f", 9) + cell("T_reh", 9) + cell("β/H", 8) + cell("β_V/H", 8)

@@ -167,6 +167,23 @@ import Foundation
         #expect(Date().timeIntervalSince(start) < 5, "the output path must be checked before the scan")
     }
 
+    /// The second built-in model: `--model conformal-u1` with v, g, y (λ derived); options of the other model are errors.
+    @Test func conformalModelRunsThroughPoint() throws {
+        let r = try Self.run(["point", "--model", "conformal-u1", "--v", "0.14", "--g", "0.692", "--y", "0.01", "--scalars", "full", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        let inputs = try #require(j["inputs"] as? [String: Any]), computed = try #require(j["computed"] as? [String: Any])
+        #expect(inputs["model"] as? String == "conformal-u1" && inputs["y"] as? Double == 0.01)
+        #expect(computed["status"] as? String == "completes")
+        #expect(abs((computed["m_Zp_GeV"] as? Double ?? 0) - 0.692 * 0.14) < 1e-12)
+        let withLambda = try Self.run(["point", "--model", "conformal-u1", "--v", "1", "--g", "0.7", "--lambda", "0.01"])
+        #expect(withLambda.status == 2 && withLambda.stderr.contains("--lambda"))
+        let withY = try Self.run(["point", "--v", "1", "--lambda", "0.006", "--g", "0.7", "--y", "0.1"])
+        #expect(withY.status == 2 && withY.stderr.contains("--y"))
+        let unsupported = try Self.run(["model", "--model", "conformal-u1", "--v", "1", "--g", "0.7"])
+        #expect(unsupported.status == 2 && unsupported.stderr.contains("darku1"))
+    }
+
     /// Points that used to end in internal errors (issue 9) answer with exit 0, a status code and its reason.
     @Test func formerInternalErrorsAnswer() throws {
         for (v, lambda, g, code) in [("1", "0.006", "0.6", "completes"), ("27.0287", "0.000124024", "0.28650163", "no_nucleation")] {
