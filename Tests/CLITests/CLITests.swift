@@ -180,6 +180,14 @@ import Foundation
         #expect(withLambda.status == 2 && withLambda.stderr.contains("--lambda"))
         let withY = try Self.run(["point", "--v", "1", "--lambda", "0.006", "--g", "0.7", "--y", "0.1"])
         #expect(withY.status == 2 && withY.stderr.contains("--y"))
+        // A benchmark file naming its model, with the peer code's numbers as references.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("BenchmarkPoints/ConformalU1/TL-BP1.json").path
+        let rep = try Self.run(["reproduce", "--points", file, "--scalars", "full", "--format", "json"])
+        #expect(rep.status == 0, "\(rep.stderr)")
+        let point = try #require((try Self.json(rep.stdout))["points"] as? [[String: Any]]).first
+        let deviation = try #require(point?["relative_deviation"] as? [String: Any])
+        #expect(abs(deviation["Tp"] as? Double ?? 1) < 2e-4 && abs(deviation["alpha"] as? Double ?? 1) < 5e-4)
         let unsupported = try Self.run(["model", "--model", "conformal-u1", "--v", "1", "--g", "0.7"])
         #expect(unsupported.status == 2 && unsupported.stderr.contains("darku1"))
     }
