@@ -290,10 +290,10 @@ public struct TransitionAnalysis: Sendable {
         // ΔV(T) = V(0,T) − V(φ_b(T),T) on a log grid (cubic spline in ln T).
         var logTs = [Double](), depths = [Double]()
         let nDepth = 160
-        for k in 0...nDepth {
-            let T = lowT * 0.5 * pow(Tc / (lowT * 0.5), Double(k) / Double(nDepth))
-            guard let dv = try phases.vacuumEnergyDifference(at: T) else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
-            logTs.append(log(T)); depths.append(dv)
+        let grid = (0...nDepth).map { k in lowT * 0.5 * pow(Tc / (lowT * 0.5), Double(k) / Double(nDepth)) }
+        for (T, minimum) in try phases.trackBrokenMinimum(temperatures: grid.reversed()).reversed() {
+            guard let minimum else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
+            logTs.append(log(T)); depths.append(potential.shiftedValue(0, temperature: T) - minimum.value)
         }
         let depthSpline = try Interpolant(x: logTs, y: depths, kind: .cubic)
         let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depthSpline(log(T)), 0) }
