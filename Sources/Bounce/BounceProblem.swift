@@ -22,6 +22,7 @@ public struct ProfilePoint: Sendable, Equatable {
     public let phi: Double
     /// dφ/dr.
     public let dphi: Double
+    public init(r: Double, phi: Double, dphi: Double) { self.r = r; self.phi = phi; self.dphi = dphi }
 }
 
 /// A converged bounce with its quality report.
@@ -47,6 +48,14 @@ public struct BounceSolution: Sendable {
     public let bracketWidth: Double
     /// Profile (r, φ, φ'), if requested.
     public let profile: [ProfilePoint]?
+
+    /// A solution from another solver (or a stored one), e.g. to compare or to inject into a rate.
+    public init(action: Double, kineticAction: Double, phi0: Double, log10Phi0Offset: Double, trueVacuum: Double, falseVacuum: Double,
+                wallRadius: Double, wallThickness: Double, dimension: Double, shots: Int, bracketWidth: Double, profile: [ProfilePoint]?) {
+        self.action = action; self.kineticAction = kineticAction; self.phi0 = phi0; self.log10Phi0Offset = log10Phi0Offset
+        self.trueVacuum = trueVacuum; self.falseVacuum = falseVacuum; self.wallRadius = wallRadius; self.wallThickness = wallThickness
+        self.dimension = dimension; self.shots = shots; self.bracketWidth = bracketWidth; self.profile = profile
+    }
 
     /// S / S_kinetic: 1 for an exact bounce.
     public var derrickRatio: Double { action / kineticAction }

@@ -52,6 +52,8 @@ import Supercool
         let samples = (0..<8).map { ActionCurve.Sample(temperature: 0.01 * Double($0 + 1), actionOverT: 200 + 10 * Double($0 * $0)) }
         let curve = try ActionCurve(samples: samples)
         #expect(abs(curve(0.01) - 200) < 1e-9)
+        _ = BounceSolution(action: 1, kineticAction: 1.5, phi0: 1, log10Phi0Offset: 0, trueVacuum: 1, falseVacuum: 0, wallRadius: 1,
+                           wallThickness: 1, dimension: 3, shots: 1, bracketWidth: 0, profile: [ProfilePoint(r: 0, phi: 1, dphi: 0)])
         _ = Minimum(phi: 1, value: -1)
         _ = Barrier(phi: 0.5, height: 0.1)
     }
