@@ -65,11 +65,13 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
         var list = [
             Species(name: "Z'", degreesOfFreedom: 3, statistics: .boson, mass: FieldDependentMass(quadratic: g2),
                     logReferenceMassSquared: g2 * v2, quadraticReferenceMassSquared: 0,
-                    debye: DebyeScreening(screenedDegreesOfFreedom: 1, coefficient: 5 * g2 / 12), isScalar: false),
+                    debye: DebyeScreening(screenedDegreesOfFreedom: 1, coefficient: 5 * g2 / 12), isScalar: false,
+                    wallRole: .gaugeBoson(coupling: gauge)),
             Species(name: "h", degreesOfFreedom: 1, statistics: .boson, mass: FieldDependentMass(quadratic: 3 * lambda),
                     logReferenceMassSquared: 3 * lambda * v2, quadraticReferenceMassSquared: 0, debye: scalarScreening, isScalar: true),
             Species(name: "G", degreesOfFreedom: 1, statistics: .boson, mass: FieldDependentMass(quadratic: lambda),
-                    logReferenceMassSquared: lambda * v2, quadraticReferenceMassSquared: 0, debye: scalarScreening, isScalar: true),
+                    logReferenceMassSquared: lambda * v2, quadraticReferenceMassSquared: 0, debye: scalarScreening, isScalar: true,
+                    wallRole: .goldstone),
         ]
         if yukawa > 0 {
             list.append(Species(name: "chi", degreesOfFreedom: 4, statistics: .fermion, mass: FieldDependentMass(quadratic: y2 / 2),

@@ -63,7 +63,8 @@ public struct DarkU1: ParticleModel, Equatable {
             Species(name: "Z'", degreesOfFreedom: 3, statistics: .boson,
                     mass: FieldDependentMass(quadratic: g2),
                     logReferenceMassSquared: g2 * v2, quadraticReferenceMassSquared: g2 * v2,
-                    debye: DebyeScreening(screenedDegreesOfFreedom: 1, coefficient: g2 / 3), isScalar: false),
+                    debye: DebyeScreening(screenedDegreesOfFreedom: 1, coefficient: g2 / 3), isScalar: false,
+                    wallRole: .gaugeBoson(coupling: gauge)),
             Species(name: "h", degreesOfFreedom: 1, statistics: .boson,
                     mass: FieldDependentMass(constant: -muSquared, quadratic: 3 * lambda),
                     logReferenceMassSquared: 2 * lambda * v2, quadraticReferenceMassSquared: 2 * lambda * v2,
@@ -71,7 +72,7 @@ public struct DarkU1: ParticleModel, Equatable {
             Species(name: "G", degreesOfFreedom: 1, statistics: .boson,
                     mass: FieldDependentMass(constant: -muSquared, quadratic: lambda),
                     logReferenceMassSquared: 2 * lambda * v2, quadraticReferenceMassSquared: 0,
-                    debye: scalarDebye, isScalar: true),
+                    debye: scalarDebye, isScalar: true, wallRole: .goldstone),
         ]
     }
 

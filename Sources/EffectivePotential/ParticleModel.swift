@@ -40,14 +40,23 @@ public struct Species: Sendable {
     public let debye: DebyeScreening?
     /// Scalars are subject to the `ScalarThermalTreatment` option (full J_B, leading high-T term, none).
     public let isScalar: Bool
+    /// Its role for the bubble wall (not for V_eff): a Landau-gauge Goldstone is eaten (no physical particle gains mass
+    /// across the wall), and a gauge boson of coupling g radiates soft vectors (Bödeker–Moore 1703.08215).
+    public let wallRole: WallRole
+
+    public enum WallRole: Sendable, Equatable {
+        case physical
+        case goldstone
+        case gaugeBoson(coupling: Double)
+    }
 
     public init(name: String, degreesOfFreedom: Double, statistics: Statistics, mass: FieldDependentMass,
                 logReferenceMassSquared: Double, quadraticReferenceMassSquared: Double,
-                debye: DebyeScreening?, isScalar: Bool) {
+                debye: DebyeScreening?, isScalar: Bool, wallRole: WallRole = .physical) {
         self.name = name; self.degreesOfFreedom = degreesOfFreedom; self.statistics = statistics
         self.mass = mass; self.logReferenceMassSquared = logReferenceMassSquared
         self.quadraticReferenceMassSquared = quadraticReferenceMassSquared
-        self.debye = debye; self.isScalar = isScalar
+        self.debye = debye; self.isScalar = isScalar; self.wallRole = wallRole
     }
 }
 

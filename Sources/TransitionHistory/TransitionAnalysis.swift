@@ -64,6 +64,11 @@ public struct TransitionResult: Sendable, Codable {
     /// What happened, as a type (its `code` and `description` are the JSON/CSV status and the sentence).
     public var status: TransitionOutcome = .noCriticalTemperature
 
+    /// The walls at T_p (α_∞, α_eq, γ_eq, γ_*, regime, κ_col, κ_sw, α_eff; 1903.09642), when the transition percolates
+    /// and the bounce at T_p gives R_0; nil otherwise (`wallDynamicsNote` says why).
+    public var wallDynamics: WallDynamics?
+    public var wallDynamicsNote: String?
+
     /// Percolates and completes (the false-vacuum volume shrinks, or the barrier vanishes after percolation).
     public var completes: Bool { status.completes }
 
@@ -391,6 +396,18 @@ public struct TransitionAnalysis: Sendable {
             of: { reheated.radiationEnergyDensity(at: $0) - target }, from: Tp * 1e-3)
         result.reheatingTemperature = treh
         result.gStarAtReheating = reheated.energyDegreesOfFreedom(at: treh)
+
+        // The walls: R_0 from the bounce at T_p, φ_b(T_p), ρ_rad of the false-vacuum plasma (1903.09642 §2).
+        switch tunnelling.bounce(temperature: Tp) {
+        case .bounce(let b):
+            if let broken = try phases.brokenMinimum(at: Tp), let a = result.alpha {
+                result.wallDynamics = WallDynamics(alpha: a, temperature: Tp, radiationEnergyDensity: rho, brokenMinimum: broken.phi,
+                                                   meanBubbleSeparation: separation, initialRadius: b.wallRadius, species: model.species)
+            }
+        case .barrierVanished: result.wallDynamicsNote = "no barrier at T_p: no bounce radius R_0"
+        case .noTunnelling(let why): result.wallDynamicsNote = "no bounce at T_p: \(why)"
+        case .failed(let why): result.wallDynamicsNote = "bounce at T_p failed: \(why)"
+        }
 
         let shrinks = slopeP < 0 && (result.volumeSlopeAtFinal ?? 1) < 0
         if result.finalTemperature != nil, shrinks {

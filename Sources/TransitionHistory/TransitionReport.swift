@@ -37,6 +37,11 @@ extension TransitionResult {
             ReportField("completes", .flag(completes)), ReportField("status", .text(status.code)), ReportField("status_reason", .text(status.description)),
             ReportField("action_samples", .integer(actionSamples)), ReportField("failed_bounces", .integer(failedBounces)),
             ReportField("action_curve_resolved", .flag(actionCurveResolved)),
+            ReportField("alpha_inf", .number(wallDynamics?.alphaInfinity)), ReportField("alpha_eq", .number(wallDynamics?.alphaEquilibrium)),
+            ReportField("gamma_eq", .number(wallDynamics?.gammaEquilibrium)), ReportField("gamma_star", .number(wallDynamics?.gammaCollision)),
+            ReportField("wall_regime", wallDynamics.map { .text($0.regime.rawValue) } ?? .number(nil)),
+            ReportField("kappa_col", .number(wallDynamics?.kappaCollision)), ReportField("kappa_sw", .number(wallDynamics?.kappaSoundWaves)),
+            ReportField("alpha_eff", .number(wallDynamics?.alphaEffective)),
             ReportField("bounce_failures", .records(bounceFailures.map {
                 [ReportField("T_MeV", .number($0.temperature * 1000)), ReportField("reason", .text($0.reason.description))]
             })),

@@ -36,6 +36,15 @@ import EffectivePotential
         #expect(abs(try #require(r.betaOverH) / 59.45283 - 1) < 2e-3)
         #expect(abs(try #require(r.finalTemperature) / 2.5748917e-3 - 1) < 0.01)
         #expect(abs(try #require(r.hubbleRadius) / 0.07543926 - 1) < 0.03)
+        // The walls (TL: bubbledynamics.calcAlphas, hydrodynamics.calc_kappas; same 1903.09642 formulas). TL's α_∞ = 1.1531
+        // carries 1/24 twice; with Bödeker–Moore's single 1/24 its own inputs give 27.6745. α_eq = 8.590428, γ_* = 4.263e17
+        // (R* differs by 1.1 %, R_0 = the half-way radius in both), κ_sw = 0.9956616; regime: terminal velocity.
+        let w = try #require(r.wallDynamics)
+        #expect(abs(w.alphaInfinity / 27.6745 - 1) < 1e-3)
+        #expect(abs(w.alphaEquilibrium / 8.590428 - 1) < 1e-3)
+        #expect(abs(w.gammaCollision / 4.263e17 - 1) < 0.03)
+        #expect(abs(w.kappaSoundWaves / 0.9956616 - 1) < 1e-5)
+        #expect(w.regime == .terminalVelocity)
     }
 
     /// S3/T from TL's own shooting solver at five temperatures across the transition.
