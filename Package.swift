@@ -41,7 +41,7 @@ let package = Package(
         // Stage 4: GW spectra today from (T*, α, β/H or H*R*, v_w, g*).
         .target(name: "GravitationalWaves", dependencies: [], exclude: ["README.md"]),
         // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
-        .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
+        .target(name: "PulsarTiming", dependencies: ["Cosmology", "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
         // Every stage, re-exported.
         .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
                                                   "GravitationalWaves", "PulsarTiming"]),
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
         .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
-        .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology"]),
+        .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),
