@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TransitionHistory", targets: ["TransitionHistory"]),
         .library(name: "GravitationalWaves", targets: ["GravitationalWaves"]),
         .library(name: "PulsarTiming", targets: ["PulsarTiming"]),
+        .library(name: "SupercoolPlot", targets: ["SupercoolPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,15 +42,17 @@ let package = Package(
         // Stage 4: GW spectra today from (T*, α, β/H or H*R*, v_w, g*).
         .target(name: "GravitationalWaves", dependencies: [], exclude: ["README.md"]),
         // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
-        .target(name: "PulsarTiming", dependencies: ["Cosmology", "SupercoolNumerics"], exclude: ["README.md"]),
+        .target(name: "PulsarTiming", dependencies: ["Cosmology", "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
+        // SVG primitives for plots: log axes, lines, violins, legends (no physics).
+        .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
         .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
-                                                  "GravitationalWaves", "PulsarTiming"]),
+                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot"]),
         // The command-line tool (product `supercool`): argument parsing and formatting only.
         .executableTarget(
             name: "SupercoolCLI",
             dependencies: [
-                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics",
+                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics", "SupercoolPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +62,8 @@ let package = Package(
         .testTarget(name: "BounceTests", dependencies: ["Bounce", "EffectivePotential", "SupercoolNumerics"]),
         .testTarget(name: "TransitionHistoryTests", dependencies: ["TransitionHistory", "EffectivePotential", "Bounce", "Cosmology"]),
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
-        .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology"]),
+        .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
+        .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

@@ -7,3 +7,4 @@
 @_exported import TransitionHistory
 @_exported import GravitationalWaves
 @_exported import PulsarTiming
+@_exported import SupercoolPlot

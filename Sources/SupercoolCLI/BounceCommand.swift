@@ -78,7 +78,15 @@ struct BounceCommand: ParsableCommand {
                     throw UsageError("--true-vacuum must be a minimum of V (V' = 0, V'' > 0), got φ = \(given) with V' = \(V.derivative(given)), V'' = \(V.secondDerivative(given))")
                 }
             }
-            let tv = try trueVacuum ?? PolynomialVacua.globalMinimum(of: V, falseVacuum: falseVacuum)
+            let tv: Double
+            if let given = trueVacuum { tv = given } else {
+                do { tv = try PolynomialVacua.globalMinimum(of: V, falseVacuum: falseVacuum) } catch {
+                    switch error {
+                    case .unboundedBelow: throw UsageError("--polynomial: \(error.description); give --true-vacuum")
+                    case .onlyTheFalseVacuum: throw PhysicsOutcome("no tunnelling: \(error.description)")
+                    }
+                }
+            }
             problem = BounceProblem(potential: V, falseVacuum: falseVacuum, trueVacuum: tv, dimension: Double(dimension))
             header = [("potential", .string("polynomial")), ("coefficients", .array(coefficients.map { .number($0) }))]
         } else {
@@ -154,52 +162,5 @@ struct BounceCommand: ParsableCommand {
                 "time per bounce (median of \(`repeat`)): \(String(format: "%.3f", median)) ms",
             ], "the bounce text")
         }
-    }
-}
-
-/// Minima of a polynomial potential.
-enum PolynomialVacua {
-    /// V'(φ) = 0 up to rounding: |V'| ≤ 1e-6 Σ_k |k c_k φ^{k−1}| (the size of the terms that cancel).
-    static func isStationary(_ V: PolynomialPotential, at phi: Double) -> Bool {
-        guard phi.isFinite else { return false }
-        var scale = 0.0
-        for (k, c) in V.coefficients.enumerated() where k >= 1 { scale += abs(Double(k) * c * pow(phi, Double(k - 1))) }
-        return abs(V.derivative(phi)) <= 1e-6 * scale
-    }
-
-    /// The global minimum of V (other than the false vacuum), if V is bounded below.
-    static func globalMinimum(of V: PolynomialPotential, falseVacuum: Double) throws -> Double {
-        let c = V.coefficients
-        let n = V.degree
-        guard n >= 2, n % 2 == 0, c[n] > 0 else {
-            throw UsageError("--polynomial: V is unbounded below (degree \(n), leading coefficient \(n < c.count ? c[n] : 0)); give --true-vacuum")
-        }
-        // Cauchy bound on the roots of V': 1 + max |c'_k / c'_{n−1}|.
-        var bound = 1.0
-        for k in 1..<n { bound = max(bound, 1 + abs(Double(k) * c[k]) / (Double(n) * c[n])) }
-        bound = max(bound, abs(falseVacuum) + 1)
-        let grid = 20_000
-        var best: (phi: Double, value: Double)?
-        var previousX = -bound, previous = V.derivative(-bound)
-        for i in 1...grid {
-            let x = -bound + 2 * bound * Double(i) / Double(grid)
-            let current = V.derivative(x)
-            if previous < 0 && current >= 0 {
-                var lo = previousX, hi = x
-                for _ in 0..<200 {
-                    let mid = 0.5 * (lo + hi)
-                    if V.derivative(mid) < 0 { lo = mid } else { hi = mid }
-                    if hi - lo <= 4 * Double.ulpOfOne * max(1, abs(mid)) { break }
-                }
-                let root = 0.5 * (lo + hi)
-                if abs(root - falseVacuum) > 1e-9 * max(1, abs(falseVacuum)) {
-                    let value = V.value(root)
-                    if best == nil || value < best!.value { best = (root, value) }
-                }
-            }
-            previous = current; previousX = x
-        }
-        guard let found = best else { throw PhysicsOutcome("no tunnelling: V has no minimum other than the false vacuum") }
-        return found.phi
     }
 }

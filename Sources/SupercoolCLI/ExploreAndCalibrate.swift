@@ -3,44 +3,11 @@ import Cosmology
 import EffectivePotential
 import TransitionHistory
 
-/// A named convention variant for `--explore`.
-struct ConventionVariant: Sendable {
-    let label: String
-    let potential: PotentialConventions
-    let transition: TransitionConventions
-}
-
-/// The matrix of documented convention variants around a base choice: every daisy × scalar-loop
-/// treatment (physics.md §2, §8), and, with the base potential, the transition conventions that
-/// physics.md §8 lists as uncertain (I_p = 0.29, v_w = 0.9, plain T⁴ prefactor, g*_dark = 0 or 6).
-func conventionMatrix(base potential: PotentialConventions, _ transition: TransitionConventions) -> [ConventionVariant] {
-    var variants = [ConventionVariant(label: "default (\(potential.label))", potential: potential, transition: transition)]
-    for daisy in PotentialConventions.Daisy.allCases {
-        for scalars in PotentialConventions.ScalarThermal.allCases {
-            let p = PotentialConventions(daisy: daisy, scalarThermal: scalars)
-            if p == potential { continue }
-            variants.append(ConventionVariant(label: p.label, potential: p, transition: transition))
-        }
-    }
-    var t = transition
-    t.percolationThreshold = 0.29
-    variants.append(ConventionVariant(label: "I_p = 0.29", potential: potential, transition: t))
-    t = transition; t.wallVelocity = 0.9
-    variants.append(ConventionVariant(label: "v_w = 0.9", potential: potential, transition: t))
-    t = transition; t.ratePrefactor = .plainT4
-    variants.append(ConventionVariant(label: "Γ = T⁴ e^{−S3/T}", potential: potential, transition: t))
-    for dark in [0.0, 6.0] {
-        t = transition; t.degreesOfFreedom = .standardModelPlusDark(dark: dark)
-        variants.append(ConventionVariant(label: "g*_dark = \(Int(dark))", potential: potential, transition: t))
-    }
-    return variants
-}
-
 /// Runs every variant for every point in parallel (structured concurrency) and prints the spread.
 func exploreConventions(points: [(name: String, model: DarkU1, published: BenchmarkPoint.Published?)],
              potential: PotentialConventions, transition: TransitionConventions,
              resources: ProjectResources, format: OutputFormat) async throws {
-    let variants = conventionMatrix(base: potential, transition)
+    let variants = ConventionVariant.matrix(potential: potential, transition: transition)
     let total = points.count * variants.count
     FileHandle.standardError.write("exploring \(variants.count) convention variants × \(points.count) points …\n".data(using: .utf8)!)
     let results = try await withThrowingTaskGroup(of: (Int, Int, PointReport).self) { group in
@@ -126,12 +93,9 @@ func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.
     }
     let candidates: [(String, DarkU1, BenchmarkPoint.Published?)] = try points.flatMap { p -> [(String, DarkU1, BenchmarkPoint.Published?)] in
         var list: [(String, DarkU1, BenchmarkPoint.Published?)] = [(p.name, p.model, p.published)]
-        // λ from the published m_φ column (m_φ = √(2λ) v), where it differs from the printed λ beyond rounding.
-        if let mphi = p.published?.m_phi_GeV {
-            let lambdaFromMass = mphi * mphi / (2 * p.model.vev * p.model.vev)
-            if abs(lambdaFromMass / p.model.lambda - 1) > 0.02 {
-                list.append(("\(p.name) (λ = \(String(format: "%.6f", lambdaFromMass)) from m_φ)", try DarkU1(vev: p.model.vev, lambda: lambdaFromMass, gauge: p.published?.m_Zp_GeV.map { $0 / p.model.vev } ?? p.model.gauge), p.published))
-            }
+        // λ from the published m_φ column, where it differs from the printed λ beyond rounding.
+        if let m = try ParameterCalibration.massDerivedModel(p.model, scalarMass: p.published?.m_phi_GeV, darkPhotonMass: p.published?.m_Zp_GeV) {
+            list.append(("\(p.name) (λ = \(String(format: "%.6f", m.lambda)) from m_φ)", m, p.published))
         }
         return list
     }
@@ -143,34 +107,21 @@ func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.
                     return Calibration(name: name, model: model, interval: model.gauge...model.gauge, report: nil, note: "no published T_p")
                 }
                 let lo = model.gauge - halfWidth, hi = model.gauge + halfWidth
-                func tp(_ g: Double) throws -> (Double, PointReport) {
+                func tp(_ g: Double) throws -> (value: Double, payload: PointReport) {
                     let m = try DarkU1(vev: model.vev, lambda: model.lambda, gauge: g)
                     let r = try runPoint(name: name, model: m, published: published, potentialConventions: potential, conventions: transition, resources: resources)
                     return (r.result.percolationTemperature ?? 0, r)
                 }
-                // Scan 9 points, then bisect the bracket where T_p − target changes sign (T_p = 0: no percolation).
-                var grid = [(g: Double, tp: Double, report: PointReport)]()
-                for k in 0...8 {
-                    let g = lo + (hi - lo) * Double(k) / 8
-                    let (t, r) = try tp(g)
-                    grid.append((g, t, r))
+                // 9 points, then bisection of the bracket where T_p − target changes sign (T_p = 0: no percolation).
+                switch try ParameterCalibration.solve(target: target, in: lo...hi, tp) {
+                case .notBracketed(let best):
+                    return Calibration(name: name, model: model, interval: lo...hi, report: best.payload,
+                                       note: String(format: "no g in [%.5f, %.5f] reproduces T_p = %.4g MeV; closest g = %.6f gives %@", lo, hi, target * 1000, best.x,
+                                                    best.value > 0 ? String(format: "%.4g MeV", best.value * 1000) : "no percolation"))
+                case .calibrated(let best):
+                    return Calibration(name: name, model: try DarkU1(vev: model.vev, lambda: model.lambda, gauge: best.x), interval: lo...hi, report: best.payload,
+                                       note: String(format: "g = %.7f reproduces T_p", best.x))
                 }
-                guard let i = grid.indices.dropLast().first(where: { (grid[$0].tp - target) * (grid[$0 + 1].tp - target) <= 0 }) else {
-                    let best = grid.min { abs($0.tp - target) < abs($1.tp - target) }!
-                    return Calibration(name: name, model: model, interval: lo...hi, report: best.report,
-                                       note: String(format: "no g in [%.5f, %.5f] reproduces T_p = %.4g MeV; closest g = %.6f gives %@", lo, hi, target * 1000, best.g,
-                                                    best.tp > 0 ? String(format: "%.4g MeV", best.tp * 1000) : "no percolation"))
-                }
-                var a = grid[i], b = grid[i + 1]
-                for _ in 0..<24 {
-                    let g = 0.5 * (a.g + b.g)
-                    let (t, r) = try tp(g)
-                    if (a.tp - target) * (t - target) <= 0 { b = (g, t, r) } else { a = (g, t, r) }
-                    if abs(b.g - a.g) < 2e-8 { break }
-                }
-                let best = abs(a.tp - target) < abs(b.tp - target) ? a : b
-                return Calibration(name: name, model: try DarkU1(vev: model.vev, lambda: model.lambda, gauge: best.g), interval: lo...hi, report: best.report,
-                                   note: String(format: "g = %.7f reproduces T_p", best.g))
             }
         }
         var all = [Calibration]()

@@ -222,26 +222,6 @@ struct LikelihoodCommand: ParsableCommand {
     }
 }
 
-/// ln L of a GW source summed over PTA data sets; with `withSMBHB` each set's γ = 13/3 SMBHB amplitude is
-/// refitted together with the spectrum (profile likelihood). A value type, so scan points run in parallel.
-struct SpectrumFit: Sendable {
-    let likelihoods: [PTALikelihood]
-    let template: TemplateKind
-    let withSMBHB: Bool
-
-    func lnL(_ s: GWSource) -> (value: Double, smbhbLog10A: [Double]) {
-        let t = template.template(for: s)
-        let parts = likelihoods.map { L -> (Double, Double) in
-            if withSMBHB {
-                let best = L.bestLogLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhbGamma: 13.0 / 3)
-                return (best.lnL, best.log10A)
-            }
-            return (L.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }), .nan)
-        }
-        return (parts.map(\.0).reduce(0, +), parts.map(\.1))
-    }
-}
-
 struct FitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
@@ -263,26 +243,25 @@ struct FitCommand: AsyncParsableCommand {
         guard (2...60).contains(grid) else { throw UsageError("--grid must be in 2…60, got \(grid)") }
         let resources = try ProjectResources.locate()
         let Ls = try likelihoods(data, bins: bins, resources: resources)
-        let smbhbFits = Ls.map { $0.bestPowerLaw(gamma: 13.0 / 3) }
-        let noise = Ls.map(\.noiseLogLikelihood).reduce(0, +)
-        let smbhb = smbhbFits.map(\.lnL).reduce(0, +)
-
-        let fit = SpectrumFit(likelihoods: Ls, template: template, withSMBHB: withSMBHB)
+        let fit = PTAFit(likelihoods: Ls, template: template, withSMBHB: withSMBHB)
+        let smbhbFits = fit.smbhbFits
+        let noise = fit.noiseLogLikelihood, smbhb = fit.smbhbLogLikelihood
         var fields: [(String, JSONValue)] = []
         var lines: [String] = []
         if !scan || sourceOptions.namesAPoint {
             let (source, label) = try sourceOptions.source(resources: resources)
             printNote(templateValidityNote(template, alpha: source.alpha))
-            let (value, refitted) = fit.lnL(source)
+            let evaluation = fit.evaluate(source)
+            let value = evaluation.lnL
             guard !value.isNaN else { throw InternalError("ln L is not a number: the spectrum is not finite at some PTA frequency (please report the command line)") }
             fields += [("point", .string(label)), ("T_star_GeV", .number(source.temperature)), ("alpha", .number(source.alpha)), ("HR", .number(source.hubbleRadius)),
                        ("lnL", value.isFinite ? .number(value) : .null),
-                       ("delta_lnL_vs_smbhb", value.isFinite ? .number(value - smbhb) : .null),
-                       ("delta_lnL_vs_noise", value.isFinite ? .number(value - noise) : .null)]
+                       ("delta_lnL_vs_smbhb", value.isFinite ? .number(evaluation.deltaVersusSMBHB) : .null),
+                       ("delta_lnL_vs_noise", value.isFinite ? .number(evaluation.deltaVersusNoise) : .null)]
             lines.append("\(label): T* = \(String(format: "%.4g", source.temperature)) GeV, α = \(String(format: "%.4g", source.alpha)), H*R* = \(String(format: "%.4g", source.hubbleRadius))")
-            lines.append(value.isFinite ? String(format: "ln L = %.3f;  Δln L vs best SMBHB power law (γ = 13/3) = %+.3f;  vs noise only = %+.3f", value, value - smbhb, value - noise)
+            lines.append(value.isFinite ? String(format: "ln L = %.3f;  Δln L vs best SMBHB power law (γ = 13/3) = %+.3f;  vs noise only = %+.3f", value, evaluation.deltaVersusSMBHB, evaluation.deltaVersusNoise)
                                         : "ln L = −∞: the spectrum exceeds what the data allow in some bin (excluded)")
-            if withSMBHB {
+            if let refitted = evaluation.smbhbLog10A {
                 fields.append(("smbhb_log10A_with_spectrum", .array(refitted.map { .number($0) })))
                 lines.append("with the SMBHB power law (γ = 13/3) refitted alongside the spectrum: log10 A = "
                              + refitted.map { String(format: "%.3f", $0) }.joined(separator: ", "))
@@ -299,34 +278,15 @@ struct FitCommand: AsyncParsableCommand {
             lines.append("note: " + note)
         }
         if scan {
-            // Log grid: T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3].
-            let n = grid
-            func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo * pow(hi / lo, Double($0) / Double(n - 1)) } }
-            let tps = axis(1e-3, 1), alphas = axis(0.1, 1e4), hrs = axis(0.01, 3)
             if !sourceOptions.namesAPoint { try sourceOptions.rejectModelOnlyOptions("--scan") }
             let transition = try sourceOptions.transitionOptions.conventions()
             let plasma = try sourceOptions.plasma(transition, resources: resources)
-            let vw = transition.wallVelocity, fixedG = sourceOptions.gStar
-            // One task per T_p row (structured concurrency; the rows are independent).
-            let best = await withTaskGroup(of: (lnL: Double, tp: Double, alpha: Double, hr: Double).self) { group in
-                for tp in tps {
-                    group.addTask {
-                        var rowBest = (lnL: -Double.infinity, tp: tp, alpha: 0.0, hr: 0.0)
-                        for a in alphas {
-                            let tStar = GWSource.reheatingTemperature(percolationTemperature: tp, alpha: a)
-                            let g = fixedG ?? plasma.energyDegreesOfFreedom(at: tStar)
-                            for hr in hrs {
-                                let value = fit.lnL(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw)).value
-                                if value > rowBest.lnL { rowBest = (value, tp, a, hr) }
-                            }
-                        }
-                        return rowBest
-                    }
-                }
-                var best = (lnL: -Double.infinity, tp: 0.0, alpha: 0.0, hr: 0.0)
-                for await row in group where row.lnL > best.lnL || (row.lnL == best.lnL && row.tp < best.tp) { best = row }
-                return best
-            }
+            let fixedG = sourceOptions.gStar
+            let n = grid
+            // T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3] (PTAGridScan's defaults).
+            let found = await PTAGridScan(pointsPerAxis: n, wallVelocity: transition.wallVelocity,
+                                          degreesOfFreedom: { fixedG ?? plasma.energyDegreesOfFreedom(at: $0) }).best(fit)
+            let best = (lnL: found.lnL, tp: found.percolationTemperature, alpha: found.alpha, hr: found.hubbleRadius)
             fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
                                             ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),
                                             ("best_delta_lnL_vs_smbhb", best.lnL.isFinite ? .number(best.lnL - smbhb) : .null)])))
