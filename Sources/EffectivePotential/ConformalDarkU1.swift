@@ -29,7 +29,7 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
     }
 
     /// v in `DarkU1.vevRange`; 0 < g < 4π; 0 ≤ y < 4π; and the loops must break the symmetry: 288π⁴ − 1815g⁴ + 605y⁴
-    /// ≥ 0 (λ real) and S = 10λ² + 3g⁴ − y⁴ > 0 (v a minimum, ΔV0 = S v⁴/(128π²) > 0).
+    /// ≥ 0 (λ real) and 3g⁴ − y⁴ > 0 (then S = 10λ² + 3g⁴ − y⁴ > 0: v a minimum, ΔV0 = S v⁴/(128π²) > 0).
     public init(vev: Double, gauge: Double, yukawa: Double) throws {
         guard vev.isFinite, DarkU1.vevRange.contains(vev) else {
             throw InvalidParameter(description: "v (vev) must be in [1e-12, 1e16] GeV, got \(vev)")
@@ -45,11 +45,13 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
         guard discriminant >= 0 else {
             throw InvalidParameter(description: "g = \(gauge), y = \(yukawa): no real quartic λ makes v a minimum (288π⁴ − 1815g⁴ + 605y⁴ < 0); lower g")
         }
-        let lambda = (12 * pi2 - discriminant.squareRoot()) / 55
-        let s = 10 * lambda * lambda + 3 * pow(gauge, 4) - pow(yukawa, 4)
-        guard s > 0 else {
-            throw InvalidParameter(description: "g = \(gauge), y = \(yukawa): the fermion loop outweighs the bosons (S = 10λ² + 3g⁴ − y⁴ ≤ 0), v is not a minimum; lower y")
+        // The small root in the cancellation-free form 11A/(24π² + 2√D), A = 3g⁴ − y⁴ ((12π² − √D)/55 loses all digits
+        // for g ≲ 1e-4): the same number, as the tests check.
+        let a = 3 * pow(gauge, 4) - pow(yukawa, 4)
+        guard a > 0 else {
+            throw InvalidParameter(description: "g = \(gauge), y = \(yukawa): the fermion loop outweighs the gauge boson (3g⁴ − y⁴ ≤ 0), v is not a minimum; lower y")
         }
+        let lambda = 11 * a / (24 * pi2 + 2 * discriminant.squareRoot())
         self.vev = vev; self.gauge = gauge; self.yukawa = yukawa; self.lambda = lambda
     }
 

@@ -19,8 +19,10 @@ public enum ModelKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .darkU1:
             guard let lambda else { throw DarkU1.InvalidParameter(description: "lambda is required for the darku1 model") }
+            guard yukawa == nil else { throw DarkU1.InvalidParameter(description: "y does not belong to the darku1 model") }
             return try DarkU1(vev: vev, lambda: lambda, gauge: gauge)
         case .conformalU1:
+            guard lambda == nil else { throw ConformalDarkU1.InvalidParameter(description: "lambda is derived in the conformal-u1 model (V'(v) = 0), not an input") }
             return try ConformalDarkU1(vev: vev, gauge: gauge, yukawa: yukawa ?? 0)
         }
     }

@@ -128,9 +128,12 @@ public struct PhaseStructure: Sendable {
     }
 
     /// The temperature below T_c at which the origin turns from a minimum into a maximum (the barrier
-    /// vanishes), or nil if the origin stays metastable down to T = 0 (g > g_roll: supercooling).
+    /// vanishes), or nil if the origin stays metastable down to T = 0 (g > g_roll: supercooling). A classically
+    /// conformal potential has V''(0) = 0 exactly at T = 0 (its finite difference is −1e-17 v² of round-off), so the
+    /// curvature is also asked at 10⁻⁶ T_c: positive there means the barrier outlives every temperature of interest
+    /// (the history is sampled down to 0.002 T_c), and T_0 is reported as nil rather than as a round-off root.
     public func barrierDisappearanceTemperature(criticalTemperature Tc: Double) throws -> Double? {
-        if curvatureAtOrigin(at: 0) > 0 { return nil }
+        if curvatureAtOrigin(at: 0) > 0 || curvatureAtOrigin(at: 1e-6 * Tc) > 0 { return nil }
         guard curvatureAtOrigin(at: Tc) > 0 else { return Tc }
         return try RootFinder(relativeTolerance: 1e-10).root(of: { curvatureAtOrigin(at: $0) }, in: 0, Tc)
     }
@@ -145,7 +148,7 @@ public struct PhaseStructure: Sendable {
         var track = [(temperature: Double, minimum: Minimum?)]()
         for (i, T) in temperatures.enumerated() {
             var minimum: Minimum?
-            if let p = previous, i % rescanEvery != 0 { minimum = try localMinimum(at: T, near: p.phi) }
+            if let p = previous, i % max(rescanEvery, 1) != 0 { minimum = try localMinimum(at: T, near: p.phi) }
             if minimum == nil { minimum = try brokenMinimum(at: T) }
             track.append((T, minimum))
             previous = minimum
@@ -156,7 +159,7 @@ public struct PhaseStructure: Sendable {
     /// The minimum of V(·, T) next to `guess` (GeV): V' < 0 below it and > 0 above it, looked for within a factor 2 of
     /// the guess in geometric steps from 10⁻³ of it, then Brent; nil if no such bracket.
     public func localMinimum(at T: Double, near guess: Double) throws -> Minimum? {
-        guard guess > 0 else { return nil }
+        guard guess.isNormal, guess > 0 else { return nil }
         let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
         func side(_ direction: Double, wantPositive: Bool) -> Double? {
             var step = 1e-3 * guess
@@ -171,6 +174,8 @@ public struct PhaseStructure: Sendable {
         }
         guard let lower = side(-1, wantPositive: false), let upper = side(1, wantPositive: true) else { return nil }
         let root = try RootFinder(relativeTolerance: 1e-13).root(of: dV, in: lower, upper)
+        // A bracket holding minimum, maximum and minimum could hand Brent the maximum: then let the full scan decide.
+        guard potential.secondDerivative(root, temperature: T) > 0 else { return nil }
         return Minimum(phi: root, value: potential.shiftedValue(root, temperature: T))
     }
 }

@@ -41,7 +41,7 @@ extension ModelKind: ExpressibleByArgument {}
 /// The model inputs: either --bp NAME or --v/--lambda/--g (any given one overrides the BP's value); `--model` picks
 /// the model (DarkU1 by default; `conformal-u1` takes --v, --g, --y and derives λ).
 struct ModelOptions: ParsableArguments {
-    @Option(name: .customLong("bp"), help: "Benchmark point name (BP1…BP4, CONF1) read from BenchmarkPoints/.")
+    @Option(name: .customLong("bp"), help: "Benchmark point name (BP1…BP4) read from BenchmarkPoints/.")
     var benchmarkPoint: String?
 
     @Option(name: .customLong("model"), help: "darku1 (default: V = −μ²|Φ|² + λ|Φ|⁴) or conformal-u1 (μ² = 0, inputs v, g, y).")

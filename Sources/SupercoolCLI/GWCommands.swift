@@ -76,7 +76,11 @@ struct SourceOptions: ParsableArguments {
         if let changed { throw UsageError("\(changed) applies to a model point (--bp or --v/--lambda/--g), not to \(mode)") }
     }
     /// A model or a direct (T_p, α, H*R*) point was given.
-    var namesAPoint: Bool { isDirect || model.benchmarkPoint != nil || model.vev != nil || model.lambda != nil || model.gauge != nil }
+    var namesAPoint: Bool { isDirect || namesAModel }
+    /// Any model option was given (--bp, --model, --v, --lambda, --g, --y).
+    var namesAModel: Bool {
+        model.benchmarkPoint != nil || model.kind != nil || model.vev != nil || model.lambda != nil || model.gauge != nil || model.yukawa != nil
+    }
 
     /// g*(T) for direct mode and scans, where there is no model: the transition options' choice, else
     /// g*_SM(T) + the dark U(1)'s 4 light dof (the default of a DarkU1 point).
@@ -91,8 +95,8 @@ struct SourceOptions: ParsableArguments {
             guard let tp = percolationTemperature, let a = alpha, let hr = hubbleRadius else {
                 throw UsageError("direct mode needs all of --Tp (GeV), --alpha and --HR")
             }
-            guard model.benchmarkPoint == nil, model.vev == nil, model.lambda == nil, model.gauge == nil else {
-                throw UsageError("give either a model (--bp or --v/--lambda/--g) or --Tp/--alpha/--HR, not both")
+            guard !namesAModel else {
+                throw UsageError("give either a model (--bp, --model, --v/--lambda/--g/--y) or --Tp/--alpha/--HR, not both")
             }
             try rejectModelOnlyOptions("direct mode (--Tp/--alpha/--HR)")
             guard Self.percolationTemperatureRange.contains(tp) else { throw UsageError("--Tp must be in [1e-6, 1e16] GeV, got \(tp)") }

@@ -90,7 +90,8 @@ struct ReproduceCommand: AsyncParsableCommand {
         switch format {
         case .json:
             print(try JSONValue.object([
-                ("source", .string("arXiv:2501.15649 benchmark table (published values are references only)")),
+                ("source", .string(points == nil ? "arXiv:2501.15649 benchmark table (published values are references only)"
+                                                  : "\(points!) (published values are references only; each point names its source)")),
                 ("conventions", .object([("potential", conventionsJSON(potentialConventions)), ("transition", transitionJSON(conventions))])),
                 ("points", .array(reports.map(\.json))), ("wall_seconds", .number(elapsed)),
             ]).rendered())

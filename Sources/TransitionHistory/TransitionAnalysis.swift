@@ -403,6 +403,11 @@ public struct TransitionAnalysis: Sendable {
             if let broken = try phases.brokenMinimum(at: Tp), let a = result.alpha {
                 result.wallDynamics = WallDynamics(alpha: a, temperature: Tp, radiationEnergyDensity: rho, brokenMinimum: broken.phi,
                                                    meanBubbleSeparation: separation, initialRadius: b.wallRadius, species: model.species)
+                if !model.species.contains(where: { if case .gaugeBoson = $0.wallRole { return true } else { return false } }) {
+                    result.wallDynamicsNote = "the model declares no gauge boson (Species.wallRole): α_eq = 0, no NLO friction"
+                }
+            } else {
+                result.wallDynamicsNote = "no broken minimum at T_p"
             }
         case .barrierVanished: result.wallDynamicsNote = "no barrier at T_p: no bounce radius R_0"
         case .noTunnelling(let why): result.wallDynamicsNote = "no bounce at T_p: \(why)"

@@ -42,6 +42,7 @@ extension TransitionResult {
             ReportField("wall_regime", wallDynamics.map { .text($0.regime.rawValue) } ?? .number(nil)),
             ReportField("kappa_col", .number(wallDynamics?.kappaCollision)), ReportField("kappa_sw", .number(wallDynamics?.kappaSoundWaves)),
             ReportField("alpha_eff", .number(wallDynamics?.alphaEffective)),
+            ReportField("wall_note", wallDynamicsNote.map { .text($0) } ?? .number(nil)),
             ReportField("bounce_failures", .records(bounceFailures.map {
                 [ReportField("T_MeV", .number($0.temperature * 1000)), ReportField("reason", .text($0.reason.description))]
             })),

@@ -18,9 +18,9 @@ public struct WallDynamics: Sendable, Equatable, Codable {
     public let alphaInfinity: Double
     /// α_eq = Σ_V n_V g_V² Δm_V T³/ρ_rad (Bödeker–Moore 1703.08215; 1903.09642 eq. 2.16, as TransitionListener cites it): NLO friction P = γ α_eq ρ_rad.
     public let alphaEquilibrium: Double
-    /// γ_eq = (α − α_∞)/α_eq (1903.09642 §2), nil for α ≤ α_∞.
+    /// γ_eq = (α − α_∞)/α_eq (1903.09642 §2), nil for α ≤ α_∞ or without NLO friction (α_eq = 0).
     public let gammaEquilibrium: Double?
-    /// γ_* = 2R*/(3R_0): the Lorentz factor a runaway wall would have at collision (1903.09642 §2; R_0 = the bounce's half-way radius at T_p, as TransitionListener).
+    /// γ_* = 2R*/(3R_0), R* = n_b^{−1/3} whatever `--radius` reports: the Lorentz factor a runaway wall would have at collision (1903.09642 §2; R_0 = the bounce's half-way radius at T_p, as TransitionListener).
     public let gammaCollision: Double
     public let regime: Regime
     /// Fraction of the released energy in the walls (1903.09642 §2): terminal velocity (γ_eq/γ_*)[1 − (α_∞/α)(γ_eq/γ_*)²],

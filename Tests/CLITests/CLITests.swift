@@ -188,6 +188,8 @@ import Foundation
         let point = try #require((try Self.json(rep.stdout))["points"] as? [[String: Any]]).first
         let deviation = try #require(point?["relative_deviation"] as? [String: Any])
         #expect(abs(deviation["Tp"] as? Double ?? 1) < 2e-4 && abs(deviation["alpha"] as? Double ?? 1) < 5e-4)
+        let direct = try Self.run(["spectrum", "--Tp", "0.01", "--alpha", "1", "--HR", "0.1", "--model", "conformal-u1", "--y", "0.3"])
+        #expect(direct.status == 2 && direct.stderr.contains("not both"), "\(direct.stderr)")
         let unsupported = try Self.run(["model", "--model", "conformal-u1", "--v", "1", "--g", "0.7"])
         #expect(unsupported.status == 2 && unsupported.stderr.contains("darku1"))
     }

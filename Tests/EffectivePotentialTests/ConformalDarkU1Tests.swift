@@ -46,6 +46,18 @@ import Foundation
         #expect(try #require(try phases.vacuumEnergyDifference(at: 0)) > 0)
     }
 
+    /// Small couplings: λ from the cancellation-free root stays positive and equals its leading value 11·3g⁴/(48π²)
+    /// (the naive (12π² − √D)/55 returned 0 or a negative λ for g ≲ 2e-4); light dof 4 + 7/8·4.
+    @Test func smallCouplingsAndLightDegreesOfFreedom() throws {
+        let m = try ConformalDarkU1(vev: 1, gauge: 1e-4, yukawa: 0)
+        #expect(abs(m.lambda / (11 * 3e-16 / (48 * Double.pi * Double.pi)) - 1) < 1e-12)
+        #expect(try ConformalDarkU1(vev: 1, gauge: 0.7, yukawa: 0.3).relativisticDegreesOfFreedom == 7.5)
+        // No barrier-free region: the curvature at the origin is positive at any T > 0, so no T_0.
+        let phases = PhaseStructure(potential: ThermalEffectivePotential(model: try ConformalDarkU1(vev: 0.14, gauge: 0.692, yukawa: 0.01)))
+        let Tc = try #require(try phases.criticalTemperature())
+        #expect(try phases.barrierDisappearanceTemperature(criticalTemperature: Tc) == nil)
+    }
+
     @Test func invalidCouplingsAreRefused() {
         #expect(throws: ConformalDarkU1.InvalidParameter.self) { try ConformalDarkU1(vev: 1, gauge: 4, yukawa: 0) }      // no real λ
         #expect(throws: ConformalDarkU1.InvalidParameter.self) { try ConformalDarkU1(vev: 1, gauge: 0.3, yukawa: 1) }    // S < 0

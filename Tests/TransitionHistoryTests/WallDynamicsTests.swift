@@ -25,14 +25,13 @@ import EffectivePotential
         #expect(abs(w.alphaInfinity / (1.54e-4 / 24 / 1e-6) - 1) < 1e-12)
         #expect(abs(w.alphaEquilibrium / 1.029 - 1) < 1e-12)
         #expect(abs(w.gammaCollision / (2e10 / 30) - 1) < 1e-12)
-        let gammaEq = (100 - 1.54e-4 / 24 / 1e-6) / 1.029
-        #expect(abs(try #require(w.gammaEquilibrium) / gammaEq - 1) < 1e-12)
+        // Worked by hand (a calculator, not this code): γ_eq = (100 − 6.416667)/1.029 = 90.94590; terminal velocity since
+        // γ_eq < γ_* = 6.667e8; κ_col = (γ_eq/γ_*)[1 − (α_∞/α)(γ_eq/γ_*)²] = 1.364189e-7; κ_sw = κ(α_eff) α_eff/α with
+        // κ(x) = x/(0.73 + 0.083√x + x) (1004.4187) = 0.9846395.
+        #expect(abs(try #require(w.gammaEquilibrium) / 90.94590217039197 - 1) < 1e-12)
         #expect(w.regime == .terminalVelocity)
-        let r = gammaEq / (2e10 / 30)
-        #expect(abs(w.kappaCollision - r * (1 - w.alphaInfinity / 100 * r * r)) < 1e-15)
-        // κ_sw = κ(α_eff) α_eff/α with κ(x) = x/(0.73 + 0.083√x + x) (1004.4187).
-        let x = 100 * (1 - w.kappaCollision)
-        #expect(abs(w.kappaSoundWaves - x / 100 * x / (0.73 + 0.083 * x.squareRoot() + x)) < 1e-15)
+        #expect(abs(w.kappaCollision / 1.3641885325558782e-07 - 1) < 1e-10)
+        #expect(abs(w.kappaSoundWaves / 0.9846394860605985 - 1) < 1e-12)
     }
 
     /// The regime switches at α = α_∞ and at γ_* = γ_eq, κ_col is continuous at the second and the budget never exceeds 1.
@@ -44,7 +43,10 @@ import EffectivePotential
         #expect(terminal.regime == .terminalVelocity && runaway.regime == .runaway)
         #expect(abs(terminal.kappaCollision - runaway.kappaCollision) < 1e-8)
         // Runaway with α ≫ α_∞: almost everything in the walls; terminal velocity with γ_* ≫ γ_eq: almost nothing.
-        #expect(WallDynamics(alpha: 1e6, alphaInfinity: 1, alphaEquilibrium: 1e-9, gammaCollision: 10).kappaCollision > 0.999)
+        #expect(abs(WallDynamics(alpha: 1e6, alphaInfinity: 1, alphaEquilibrium: 1e-9, gammaCollision: 10).kappaCollision - 0.999999) < 1e-15)
+        // Without NLO friction (no gauge boson): γ_eq does not exist, the walls run away.
+        let noGauge = WallDynamics(alpha: 10, alphaInfinity: 1, alphaEquilibrium: 0, gammaCollision: 1e10)
+        #expect(noGauge.regime == .runaway && noGauge.gammaEquilibrium == nil && abs(noGauge.kappaCollision - 0.9) < 1e-15)
         #expect(WallDynamics(alpha: 1e3, alphaInfinity: 1, alphaEquilibrium: 1, gammaCollision: 1e15).kappaCollision < 1e-11)
         for alpha in [0.5, 2.0, 30, 1e3] {
             for gammaStar in [1.0, 1e2, 1e8] {
