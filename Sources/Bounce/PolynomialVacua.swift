@@ -1,4 +1,5 @@
 import Foundation
+import SupercoolNumerics
 
 /// Stationary points and the global minimum of a `PolynomialPotential` (the vacua of `supercool bounce --polynomial`).
 public enum PolynomialVacua {
@@ -42,13 +43,10 @@ public enum PolynomialVacua {
             let x = -bound + 2 * bound * Double(i) / Double(grid)
             let current = V.derivative(x)
             if previous < 0 && current >= 0 {
-                var lo = previousX, hi = x
-                for _ in 0..<200 {
-                    let mid = 0.5 * (lo + hi)
-                    if V.derivative(mid) < 0 { lo = mid } else { hi = mid }
-                    if hi - lo <= 4 * Double.ulpOfOne * max(1, abs(mid)) { break }
-                }
-                let root = 0.5 * (lo + hi)
+                // V' < 0 holds below the minimum: bisect to a few ulps.
+                let edge = Bisection.boundary(holds: previousX, fails: x, steps: 200,
+                                              stop: { lo, hi in hi - lo <= 4 * Double.ulpOfOne * max(1, abs(0.5 * (lo + hi))) }) { V.derivative($0) < 0 }
+                let root = 0.5 * (edge.holds + edge.fails)
                 if abs(root - falseVacuum) > 1e-9 * max(1, abs(falseVacuum)) {
                     let value = V.value(root)
                     if best == nil || value < best!.value { best = (root, value) }

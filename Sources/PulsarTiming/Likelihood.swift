@@ -1,4 +1,5 @@
 import Foundation
+import SupercoolNumerics
 
 /// ln L = Σ_{k<N} ln p_k(log10 ρ_k) with the timing-residual power per bin
 ///   ρ_k² = H0² Ω_GW(f_k) / (8π⁴ f_k⁵ T_obs)      (GW background; PTArcade 2306.16377, ceffyl 2303.15442)
@@ -98,13 +99,7 @@ public struct PTALikelihood: Sendable {
             if l > best.lnL { best = (a, l) }
         }
         let step = (upper - lower) / Double(n)
-        var lo = max(best.log10A - step, lower), hi = min(best.log10A + step, upper)
-        let g = (5.0.squareRoot() - 1) / 2
-        for _ in 0..<40 {
-            let a = hi - g * (hi - lo), b = lo + g * (hi - lo)
-            if f(a) > f(b) { hi = b } else { lo = a }
-        }
-        let x = 0.5 * (lo + hi), fx = f(x)
+        let (x, fx) = GoldenSection.maximum(of: f, lower: max(best.log10A - step, lower), upper: min(best.log10A + step, upper))
         return fx >= best.lnL ? (x, fx) : best
     }
 }

@@ -81,14 +81,41 @@ extension RootFinder {
 public enum Bisection {
     /// Shrinks [holds, fails] (either order) `steps` times, keeping `predicate(holds) == true` and
     /// `predicate(fails) == false` at the ends, and returns the final pair. Throws what the predicate throws.
-    public static func boundary(holds: Double, fails: Double, steps: Int,
+    public static func boundary(holds: Double, fails: Double, steps: Int, stop: (Double, Double) -> Bool = { _, _ in false },
                                 _ predicate: (Double) throws -> Bool) rethrows -> (holds: Double, fails: Double) {
+        let edge = try boundary(holds: (holds, ()), fails: (fails, ()), steps: steps, stop: stop) { (try predicate($0), ()) }
+        return (edge.holds.x, edge.fails.x)
+    }
+
+    /// The same, carrying what each evaluation produced (a payload) with the two ends; `stop(holds, fails)` ends the
+    /// halving early (e.g. once the bracket is a few ulps or a tolerance wide).
+    public static func boundary<Payload>(holds: (x: Double, payload: Payload), fails: (x: Double, payload: Payload), steps: Int,
+                                         stop: (Double, Double) -> Bool = { _, _ in false },
+                                         _ classify: (Double) throws -> (holds: Bool, payload: Payload)) rethrows
+        -> (holds: (x: Double, payload: Payload), fails: (x: Double, payload: Payload)) {
         var a = holds, b = fails
         for _ in 0..<steps {
-            let mid = 0.5 * (a + b)
-            if try predicate(mid) { a = mid } else { b = mid }
+            let mid = 0.5 * (a.x + b.x)
+            let c = try classify(mid)
+            if c.holds { a = (mid, c.payload) } else { b = (mid, c.payload) }
+            if stop(a.x, b.x) { break }
         }
         return (a, b)
+    }
+}
+
+/// Golden-section search for the maximum of a unimodal function on [lower, upper] (Kiefer 1953): `iterations`
+/// shrinkings by 1/φ; returns the final bracket's midpoint and the function there.
+public enum GoldenSection {
+    public static func maximum(of f: (Double) -> Double, lower: Double, upper: Double, iterations: Int = 40) -> (x: Double, value: Double) {
+        var lo = lower, hi = upper
+        let g = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<iterations {
+            let a = hi - g * (hi - lo), b = lo + g * (hi - lo)
+            if f(a) > f(b) { hi = b } else { lo = a }
+        }
+        let x = 0.5 * (lo + hi)
+        return (x, f(x))
     }
 }
 

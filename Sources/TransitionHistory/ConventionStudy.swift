@@ -1,5 +1,6 @@
 import EffectivePotential
 import Cosmology
+import SupercoolNumerics
 
 /// A named convention variant: one entry of the convention matrix (`supercool point --explore`).
 public struct ConventionVariant: Sendable, Equatable {
@@ -73,12 +74,14 @@ public enum ParameterCalibration {
         guard let i = grid.indices.dropLast().first(where: { (grid[$0].value - target) * (grid[$0 + 1].value - target) <= 0 }) else {
             return .notBracketed(closest: grid.min { abs($0.value - target) < abs($1.value - target) }!)
         }
-        var a = grid[i], b = grid[i + 1]
-        for _ in 0..<bisections {
-            let m = try point(0.5 * (a.x + b.x))
-            if (a.value - target) * (m.value - target) <= 0 { b = m } else { a = m }
-            if abs(b.x - a.x) < tolerance { break }
+        // "Holds": on the same side of the target as the bracket's first end (Bisection carries each evaluation along).
+        let first = grid[i]
+        let edge = try Bisection.boundary(holds: (first.x, first), fails: (grid[i + 1].x, grid[i + 1]), steps: bisections,
+                                          stop: { abs($1 - $0) < tolerance }) { x in
+            let m = try point(x)
+            return ((first.value - target) * (m.value - target) > 0, m)
         }
+        let a = edge.holds.payload, b = edge.fails.payload
         return .calibrated(abs(a.value - target) < abs(b.value - target) ? a : b)
     }
 

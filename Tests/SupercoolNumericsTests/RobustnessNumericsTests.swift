@@ -43,6 +43,22 @@ import Foundation
         #expect(abs(down.holds - 2.squareRoot()) < 4e-12)
     }
 
+    /// Golden section: the maximum of −(x − 0.3)² on [0, 1] to the bracket's width after 40 shrinkings (0.618⁴⁰ ≈ 4e-9).
+    @Test func goldenSectionFindsAMaximum() {
+        let m = GoldenSection.maximum(of: { -($0 - 0.3) * ($0 - 0.3) }, lower: 0, upper: 1)
+        #expect(abs(m.x - 0.3) < 1e-8 && abs(m.value) < 1e-16)
+    }
+
+    /// The payload variant carries each end's evaluation and stops early on request.
+    @Test func bisectionCarriesPayloadsAndStops() {
+        var calls = 0
+        let edge = Bisection.boundary(holds: (0.0, "start"), fails: (2.0, "end"), steps: 60, stop: { abs($1 - $0) < 1e-3 }) { x -> (holds: Bool, payload: String) in
+            calls += 1
+            return (x * x < 2, "x=\(x)")
+        }
+        #expect(calls == 11 && edge.holds.payload == "x=\(edge.holds.x)" && abs(edge.fails.x - edge.holds.x) < 1e-3)
+    }
+
     /// Callers match GSL failures by kind, not by status number.
     @Test func gslErrorsHaveKinds() {
         #expect(GSLError(status: 18, context: "").kind == .roundOff)
