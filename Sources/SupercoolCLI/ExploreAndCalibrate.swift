@@ -94,7 +94,11 @@ func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.
     let candidates: [(String, DarkU1, BenchmarkPoint.Published?)] = try points.flatMap { p -> [(String, DarkU1, BenchmarkPoint.Published?)] in
         var list: [(String, DarkU1, BenchmarkPoint.Published?)] = [(p.name, p.model, p.published)]
         // λ from the published m_φ column, where it differs from the printed λ beyond rounding.
-        if let m = try ParameterCalibration.massDerivedModel(p.model, scalarMass: p.published?.m_phi_GeV, darkPhotonMass: p.published?.m_Zp_GeV) {
+        // Published masses that imply λ or g out of range are bad input (exit 2), named with their point.
+        let derived: DarkU1?
+        do { derived = try ParameterCalibration.massDerivedModel(p.model, scalarMass: p.published?.m_phi_GeV, darkPhotonMass: p.published?.m_Zp_GeV) }
+        catch let e as DarkU1.InvalidParameter { throw UsageError("\(p.name): published m_φ/m_Z' imply \(e.description)") }
+        if let m = derived {
             list.append(("\(p.name) (λ = \(String(format: "%.6f", m.lambda)) from m_φ)", m, p.published))
         }
         return list
@@ -107,6 +111,9 @@ func calibrate(points: [(name: String, model: DarkU1, published: BenchmarkPoint.
                     return Calibration(name: name, model: model, interval: model.gauge...model.gauge, report: nil, note: "no published T_p")
                 }
                 let lo = model.gauge - halfWidth, hi = model.gauge + halfWidth
+                guard lo > 0, hi < 4 * Double.pi else {
+                    throw UsageError("\(name): g ± --g-half-width = [\(lo), \(hi)] leaves (0, 4π); use a smaller --g-half-width")
+                }
                 func tp(_ g: Double) throws -> (value: Double, payload: PointReport) {
                     let m = try DarkU1(vev: model.vev, lambda: model.lambda, gauge: g)
                     let r = try runPoint(name: name, model: m, published: published, potentialConventions: potential, conventions: transition, resources: resources)
