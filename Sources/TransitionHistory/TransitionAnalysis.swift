@@ -6,7 +6,7 @@ import SupercoolNumerics
 
 /// Everything `reproduce`, `point` and `completion` report for one model point (GeV unless said).
 /// Optional fields are nil where the quantity does not exist (e.g. no percolation).
-public struct TransitionResult: Sendable, Codable {
+public struct TransitionResult: Sendable, Encodable {
     public var criticalTemperature: Double?
     public var nucleationTemperature: Double?
     public var percolationTemperature: Double?

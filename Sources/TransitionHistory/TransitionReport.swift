@@ -49,3 +49,41 @@ extension TransitionResult {
         ]
     }
 }
+
+/// A JSON/plist key made at run time (the report's documented names).
+struct ReportKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension TransitionResult {
+    /// Encodes exactly `reportFields`: the documented keys and units (e.g. `Tp_MeV`), null where a quantity does not
+    /// exist; a non-finite number is an encoding error, never "NaN" in the output.
+    public func encode(to encoder: Encoder) throws {
+        try Self.encode(reportFields, into: encoder.container(keyedBy: ReportKey.self))
+    }
+
+    static func encode(_ fields: [ReportField], into container: KeyedEncodingContainer<ReportKey>) throws {
+        var container = container
+        for field in fields {
+            let key = ReportKey(field.key)
+            switch field.value {
+            case .number(let x?):
+                guard x.isFinite else {
+                    throw EncodingError.invalidValue(x, .init(codingPath: container.codingPath + [key], debugDescription: "non-finite \(field.key)"))
+                }
+                try container.encode(x, forKey: key)
+            case .integer(let n?): try container.encode(n, forKey: key)
+            case .flag(let b?): try container.encode(b, forKey: key)
+            case .number(nil), .integer(nil), .flag(nil): try container.encodeNil(forKey: key)
+            case .text(let s): try container.encode(s, forKey: key)
+            case .records(let rows):
+                var list = container.nestedUnkeyedContainer(forKey: key)
+                for row in rows { try encode(row, into: list.nestedContainer(keyedBy: ReportKey.self)) }
+            }
+        }
+    }
+}

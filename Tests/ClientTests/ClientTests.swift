@@ -33,6 +33,12 @@ import Supercool
         #expect(lnL.isFinite)
         #expect(lnL < likelihood.logLikelihood(log10A: -14.6, gamma: 13.0 / 3) + 100)
 
+        // The result encodes itself with the documented keys and units (one schema for the CLI and any client).
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(mine)) as? [String: Any])
+        #expect(Set(json.keys) == Set(mine.reportFields.map(\.key)))
+        #expect(abs((json["Tp_MeV"] as? Double ?? 0) / (try #require(mine.percolationTemperature) * 1000) - 1) < 1e-15)
+        #expect(json["status"] as? String == "completes" && json["wall_regime"] as? String == "terminal_velocity")
+
         // A scan loads the g* table once and shares it: the same result to the bit.
         let table = try StandardModelDegreesOfFreedom(resources: Self.resources)
         let shared = try TransitionAnalysis(model: user, standardModel: .table(table)).run()
