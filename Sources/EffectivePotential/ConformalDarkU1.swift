@@ -43,13 +43,14 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
         let pi2 = Double.pi * Double.pi
         let discriminant = (288 * pi2 * pi2 - 1815 * pow(gauge, 4) + 605 * pow(yukawa, 4)) / 2
         guard discriminant >= 0 else {
-            throw InvalidParameter(description: "g = \(gauge), y = \(yukawa): no real quartic λ makes v a minimum (288π⁴ − 1815g⁴ + 605y⁴ < 0); lower g")
+            let gMax = pow((288 * pi2 * pi2 + 605 * pow(yukawa, 4)) / 1815, 0.25)
+            throw InvalidParameter(description: "g (gauge coupling) must be ≤ \(String(format: "%.4f", gMax)) for y = \(yukawa) in the conformal-u1 model (288π⁴ − 1815g⁴ + 605y⁴ ≥ 0: a real λ with V'(v) = 0), got \(gauge)")
         }
         // The small root in the cancellation-free form 11A/(24π² + 2√D), A = 3g⁴ − y⁴ ((12π² − √D)/55 loses all digits
         // for g ≲ 1e-4): the same number, as the tests check.
         let a = 3 * pow(gauge, 4) - pow(yukawa, 4)
         guard a > 0 else {
-            throw InvalidParameter(description: "g = \(gauge), y = \(yukawa): the fermion loop outweighs the gauge boson (3g⁴ − y⁴ ≤ 0), v is not a minimum; lower y")
+            throw InvalidParameter(description: "y (dark Yukawa) must be < 3^{1/4} g = \(String(format: "%.4g", pow(3, 0.25) * gauge)) in the conformal-u1 model (3g⁴ − y⁴ > 0: else v is not a minimum), got \(yukawa)")
         }
         let lambda = 11 * a / (24 * pi2 + 2 * discriminant.squareRoot())
         self.vev = vev; self.gauge = gauge; self.yukawa = yukawa; self.lambda = lambda
@@ -96,6 +97,7 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
     }
 
     public var inputs: [(name: String, value: Double)] { [("v_GeV", vev), ("g", gauge), ("y", yukawa)] }
+    public var derivedParameters: [(name: String, value: Double)] { [("lambda_derived", lambda)] }
 
     /// m_φ = √(V''(v)) = √(S/(8π²)) v at one loop (GeV).
     public var scalarMass: Double { (loopCoefficient / (8 * Double.pi * Double.pi)).squareRoot() * vev }

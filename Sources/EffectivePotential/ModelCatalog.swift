@@ -14,6 +14,15 @@ public enum ModelKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The catalogue entry of a built-in model (nil for a user's own model): the one place that maps types to names.
+    public static func kind(of model: any ParticleModel) -> ModelKind? {
+        switch model {
+        case is DarkU1: return .darkU1
+        case is ConformalDarkU1: return .conformalU1
+        default: return nil
+        }
+    }
+
     /// The model from its inputs (GeV for v); each model's own initialiser validates the ranges.
     public func make(vev: Double, lambda: Double?, gauge: Double, yukawa: Double?) throws -> any ParticleModel {
         switch self {

@@ -79,10 +79,13 @@ public protocol ParticleModel: Sendable {
     var brokenPhaseParticles: [PhysicalParticle] { get }
     /// The model's inputs by name (GeV for v), for reports: default `[("v_GeV", vev)]`.
     var inputs: [(name: String, value: Double)] { get }
+    /// Parameters the model derives from its inputs (e.g. a quartic fixed by V'(v) = 0), for reports: default none.
+    var derivedParameters: [(name: String, value: Double)] { get }
 }
 
 extension ParticleModel {
     public var inputs: [(name: String, value: Double)] { [("v_GeV", vev)] }
+    public var derivedParameters: [(name: String, value: Double)] { [] }
 }
 
 /// A physical particle of a phase: dof, mass (GeV) and statistics.

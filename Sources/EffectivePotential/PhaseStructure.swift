@@ -94,7 +94,20 @@ public struct PhaseStructure: Sendable {
     /// below `maximumInVev`·v.
     public func criticalTemperature(maximumInVev: Double = 10) throws -> Double? {
         var lower = 1e-3 * v
-        guard let start = try vacuumEnergyDifference(at: lower), start > 0 else { return nil }
+        let start = try vacuumEnergyDifference(at: lower)
+        if start.map({ $0 <= 0 }) ?? true {
+            // The broken phase is not the deeper one at 10⁻³ v: T_c lies lower (radiative breaking with tiny couplings,
+            // where ΔV0/v⁴ ~ g⁴/(128π²)) or not at all. Step down by decades to where it is, then locate the edge.
+            var T = lower
+            for _ in 0..<9 {
+                if let dv = try vacuumEnergyDifference(at: T / 10), dv > 0 {
+                    if let above = try vacuumEnergyDifference(at: T) { return above <= 0 ? try degeneracy(in: T / 10, T) : nil }
+                    return try criticalBelowDisappearance(T / 10, T)
+                }
+                T /= 10
+            }
+            return nil
+        }
         var upper = lower
         var found = false
         while upper < maximumInVev * v {

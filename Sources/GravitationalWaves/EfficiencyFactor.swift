@@ -21,6 +21,9 @@ public enum EfficiencyFactor {
     static func kappaC(_ a: Double) -> Double { a.squareRoot() / (0.135 + (0.98 + a).squareRoot()) }
     static func kappaD(_ a: Double) -> Double { a / (0.73 + 0.083 * a.squareRoot() + a) }
 
+    /// κ_D(α) = α/(0.73 + 0.083√α + α): the v_w → 1 limit (1004.4187 appendix A), e.g. for ultra-relativistic walls.
+    public static func relativisticWalls(alpha: Double) -> Double { kappaD(alpha) }
+
     /// κ(α, v_w) for 0 < v_w ≤ 1. For α ≫ 1 in the hybrid regime (c_s < v_w < ξ_J) the interpolation
     /// (A.5) overshoots 1 by up to ~1 %; energy conservation caps κ at 1.
     public static func kappa(alpha a: Double, wallVelocity vw: Double) -> Double {

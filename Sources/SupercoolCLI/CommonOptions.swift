@@ -53,7 +53,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("lambda"), parsing: .unconditional, help: "Quartic coupling λ, in (0, 4π) (darku1).")
     var lambda: Double?
 
-    @Option(name: .customLong("g"), parsing: .unconditional, help: "Gauge coupling g_D, in (0, 4π).")
+    @Option(name: .customLong("g"), parsing: .unconditional, help: "Gauge coupling g_D, in (0, 4π) (conformal-u1: at most ≈ 1.98, more with y).")
     var gauge: Double?
 
     @Option(name: .customLong("y"), parsing: .unconditional, help: "Dark Yukawa y, in [0, 4π) (conformal-u1 only; default 0).")
@@ -114,13 +114,11 @@ struct ConventionOptions: ParsableArguments {
     }
 }
 
-/// The model's inputs (darku1: v_GeV, lambda, g; conformal-u1: model, v_GeV, g, y and the derived lambda).
+/// The model's inputs, then the parameters it derives; a model other than the default darku1 is named first (so
+/// darku1 reports keep their keys: v_GeV, lambda, g).
 func modelJSON(_ model: any ParticleModel) -> JSONValue {
-    var fields = model.inputs.map { ($0.name, JSONValue.number($0.value)) }
-    if let conformal = model as? ConformalDarkU1 {
-        fields.insert(("model", .string(ModelKind.conformalU1.rawValue)), at: 0)
-        fields.append(("lambda_derived", .number(conformal.lambda)))
-    }
+    var fields = (model.inputs + model.derivedParameters).map { ($0.name, JSONValue.number($0.value)) }
+    if let kind = ModelKind.kind(of: model), kind != .darkU1 { fields.insert(("model", .string(kind.rawValue)), at: 0) }
     return .object(fields)
 }
 
@@ -128,10 +126,12 @@ func modelJSON(_ model: any ParticleModel) -> JSONValue {
 func pointLabel(_ model: any ParticleModel) -> String {
     let symbols = ["v_GeV": "v", "lambda": "λ", "g": "g", "y": "y"]
     let body = model.inputs.map { "\(symbols[$0.name] ?? $0.name)=\($0.value)" }.joined(separator: ", ")
-    return model is ConformalDarkU1 ? "conformal-u1 \(body)" : body
+    guard let kind = ModelKind.kind(of: model), kind != .darkU1 else { return body }
+    return "\(kind.rawValue) \(body)"
 }
 
-/// The masses reported beside a result: the broken phase's scalar and Z' (GeV), by the model's particle names.
+/// The masses reported beside a result (`m_phi_GeV`, `m_Zp_GeV`): the broken-phase particles a model names "phi" and
+/// "Z'" (`ParticleModel.brokenPhaseParticles`); null for a model without them.
 func reportedMasses(_ model: any ParticleModel) -> (phi: Double?, zPrime: Double?) {
     let particles = model.brokenPhaseParticles
     return (particles.first { $0.name == "phi" }?.mass, particles.first { $0.name == "Z'" }?.mass)

@@ -6,11 +6,10 @@ import SupercoolNumerics
 /// The O(4) (vacuum) tunnelling rate Γ4(T) = R0⁻⁴ (S4/2π)² e^{−S4}, with R0 the bounce's wall radius
 /// (Callan & Coleman 1977; physics.md §4), sampled at the coarse temperatures and interpolated in ln T
 /// as ln Γ4 (Steffen spline). Temperatures without an O(4) bounce are skipped (the spline bridges them; failed
-/// O(4) bounces are counted in `failedBounces`) and outside the sampled range the end values are held.
+/// O(4) bounces are counted and returned with the curve) and outside the sampled range the end values are held.
 public struct VacuumRateCurve: Sendable {
     let spline: Interpolant
     public let minimumAction: Double
-    public let failedBounces: Int
 
     /// The curve, or nil (with the number of failed O(4) bounces) when fewer than four temperatures have one.
     public static func sample(tunnelling: ThermalTunnelling, temperatures: [Double]) throws -> (curve: VacuumRateCurve?, failedBounces: Int) {
@@ -25,7 +24,7 @@ public struct VacuumRateCurve: Sendable {
             xs.append(log(T)); ys.append(-4 * log(b.wallRadius) + 2 * log(s4 / (2 * Double.pi)) - s4)
         }
         guard xs.count >= 4 else { return (nil, failed) }
-        return (VacuumRateCurve(spline: try Interpolant(x: xs, y: ys, kind: .steffen), minimumAction: minimum, failedBounces: failed), failed)
+        return (VacuumRateCurve(spline: try Interpolant(x: xs, y: ys, kind: .steffen), minimumAction: minimum), failed)
     }
 
     /// Γ4(T) in GeV⁴ (clamped to the sampled range).
@@ -140,6 +139,8 @@ public struct ActionCurve: Sendable {
         public var failures: [FailedSample]
         /// Lowest sampled temperature: `lowestFraction`·T_c, or the temperature where the barrier vanishes if higher.
         public let lowestTemperature: Double
+        /// Whether the range starts at T_0 (the barrier vanishes above `lowestFraction`·T_c): the bottom is a spinodal.
+        public let startsAtBarrierVanishing: Bool
         /// Whether the resolution demanded by `Sampling` was reached within `maxRefinements` extra bounces.
         public var resolved: Bool
         /// Whether the highest sample reaches `relevantLevel` (false: S3/T stays below it up to within 1e-9 of T_c,
@@ -183,7 +184,7 @@ public struct ActionCurve: Sendable {
         } else {
             for T in coarse { evaluate(T) }
         }
-        var set = SampleSet(samples: [], failures: [], lowestTemperature: xLow * Tc, resolved: true)
+        var set = SampleSet(samples: [], failures: [], lowestTemperature: xLow * Tc, startsAtBarrierVanishing: rollsInRange, resolved: true)
         guard let best = samples.min(by: { $0.actionOverT < $1.actionOverT }) else {
             set.failures = failures
             set.resolved = false

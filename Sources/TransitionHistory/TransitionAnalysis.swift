@@ -56,8 +56,8 @@ public struct TransitionResult: Sendable, Encodable {
     public var barrierVanishingTemperature: Double?
     /// Number of S3/T samples and failed bounces (each failure with its temperature and reason).
     public var actionSamples: Int = 0
-    public var failedBounces: Int = 0
     public var bounceFailures: [ActionCurve.FailedSample] = []
+    public var failedBounces: Int { bounceFailures.count }
     /// Whether S3/T reached the sampling resolution of `TransitionConventions` (false: the refinement budget
     /// ran out; the numbers are then less certain).
     public var actionCurveResolved: Bool = true
@@ -105,41 +105,44 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     /// Percolates, but the physical false-vacuum volume grows at T_p or T_f (3 + T dI/dT ≥ 0).
     case percolatesWithoutShrinking(volumeSlopeAtPercolation: Double, volumeSlopeAtFinal: Double?)
 
-    public var completes: Bool {
+    public var completes: Bool { kind == .completes || kind == .percolatesThenRolls }
+
+    /// The outcome without its data: a stable machine-readable code (JSON `status`, CSV, scan databases), listed once.
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        case completes
+        case percolatesThenRolls = "percolates_then_rolls"
+        case noCriticalTemperature = "no_critical_temperature"
+        case symmetricPhaseDeeper = "symmetric_phase_deeper"
+        case noBarrierAtCriticalTemperature = "no_barrier_at_Tc"
+        case nucleatesAtCriticalTemperature = "nucleates_at_Tc"
+        case noNucleation = "no_nucleation"
+        case rollsBeforePercolation = "rolls_before_percolation"
+        case noPercolation = "no_percolation"
+        case percolatesWithoutFinalTemperature = "percolates_without_Tf"
+        case percolatesWithoutShrinking = "percolates_without_shrinking"
+    }
+
+    public var kind: Kind {
         switch self {
-        case .completes, .percolatesThenRolls: return true
-        default: return false
+        case .completes: return .completes
+        case .percolatesThenRolls: return .percolatesThenRolls
+        case .noCriticalTemperature: return .noCriticalTemperature
+        case .symmetricPhaseDeeper: return .symmetricPhaseDeeper
+        case .noBarrierAtCriticalTemperature: return .noBarrierAtCriticalTemperature
+        case .nucleatesAtCriticalTemperature: return .nucleatesAtCriticalTemperature
+        case .noNucleation: return .noNucleation
+        case .rollsBeforePercolation: return .rollsBeforePercolation
+        case .noPercolation: return .noPercolation
+        case .percolatesWithoutFinalTemperature: return .percolatesWithoutFinalTemperature
+        case .percolatesWithoutShrinking: return .percolatesWithoutShrinking
         }
     }
 
-    public var percolates: Bool {
-        switch self {
-        case .completes, .percolatesThenRolls, .percolatesWithoutFinalTemperature, .percolatesWithoutShrinking: return true
-        default: return false
-        }
-    }
+    /// `kind`'s code.
+    public var code: String { kind.rawValue }
 
-    /// A stable machine-readable code (JSON `status`, CSV, scan databases).
-    public var code: String {
-        switch self {
-        case .completes: return "completes"
-        case .percolatesThenRolls: return "percolates_then_rolls"
-        case .noCriticalTemperature: return "no_critical_temperature"
-        case .symmetricPhaseDeeper: return "symmetric_phase_deeper"
-        case .noBarrierAtCriticalTemperature: return "no_barrier_at_Tc"
-        case .nucleatesAtCriticalTemperature: return "nucleates_at_Tc"
-        case .noNucleation: return "no_nucleation"
-        case .rollsBeforePercolation: return "rolls_before_percolation"
-        case .noPercolation: return "no_percolation"
-        case .percolatesWithoutFinalTemperature: return "percolates_without_Tf"
-        case .percolatesWithoutShrinking: return "percolates_without_shrinking"
-        }
-    }
-
-    /// Every code, for documentation and scan summaries.
-    public static let allCodes = ["completes", "percolates_then_rolls", "no_critical_temperature", "symmetric_phase_deeper", "no_barrier_at_Tc",
-                                  "nucleates_at_Tc", "no_nucleation",
-                                  "rolls_before_percolation", "no_percolation", "percolates_without_Tf", "percolates_without_shrinking"]
+    /// Every code, in declaration order (documentation, scan summaries).
+    public static var allCodes: [String] { Kind.allCases.map(\.rawValue) }
 
     public var description: String {
         func g(_ x: Double) -> String { String(format: "%.4g", x) }
@@ -270,14 +273,18 @@ public struct TransitionAnalysis: Sendable {
         }
         let set = ActionCurve.sampleActions(tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishes: T0, sampling: sampling)
         result.actionSamples = set.samples.count
-        result.failedBounces = set.failures.count
         result.bounceFailures = set.failures
         result.actionCurveResolved = set.resolved
         result.minimumActionOverT = set.minimum?.actionOverT
         result.temperatureOfMinimum = set.minimum?.temperature
         let cutoff = conventions.actionOverTemperatureCutoff
-        // S3/T above the resolved level at every sampled T, with no failed bounce where it might dip: no nucleation.
-        if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel, set.failures.isEmpty {
+        // S3/T above the resolved level at every sampled T, and every failed bounce between samples above the cutoff
+        // (S3/T cannot fall from > 3000 to < 1000 and back within one coarse step, the premise of the verdict): no nucleation.
+        let failuresAmongIrrelevant = set.failures.allSatisfy { f in
+            let below = set.samples.last { $0.temperature < f.temperature }, above = set.samples.first { $0.temperature > f.temperature }
+            return [below, above].compactMap { $0 }.allSatisfy { $0.actionOverT >= cutoff } && (below != nil || above != nil)
+        }
+        if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel, failuresAmongIrrelevant {
             result.status = .noNucleation(minimumActionOverT: lowest.actionOverT, lowestTemperature: set.lowestTemperature)
             return result
         }
@@ -338,7 +345,7 @@ public struct TransitionAnalysis: Sendable {
         }
         result.nucleationTemperature = try integrals.nucleationTemperature()
         // Sampling starts at T_0 when the barrier vanishes above the lowest sampled fraction of T_c.
-        let rollsAtBottom = T0.map { $0 >= Tc * conventions.lowestSampledFraction } ?? false
+        let rollsAtBottom = set.startsAtBarrierVanishing
         guard let Tp = try integrals.temperature(extendedVolume: conventions.percolationThreshold) else {
             let Ilow = try integrals.extendedVolume(at: lowT)
             if rollsAtBottom, let T0 {

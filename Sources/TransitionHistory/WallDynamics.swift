@@ -1,5 +1,6 @@
 import Foundation
 import EffectivePotential
+import GravitationalWaves
 
 /// How the walls of a strongly supercooled transition move and where the released energy goes (Ellis, Lewicki, No,
 /// Vaskonen arXiv:1903.09642 §2), from the friction thresholds of Bödeker & Moore (0903.4099, 1703.08215).
@@ -74,7 +75,6 @@ public struct WallDynamics: Sendable, Equatable, Codable {
         }
         kappaCollision = kappa
         alphaEffective = alpha * (1 - kappa)
-        let x = alphaEffective
-        kappaSoundWaves = alpha > 0 ? x / alpha * x / (0.73 + 0.083 * x.squareRoot() + x) : 0
+        kappaSoundWaves = alpha > 0 ? alphaEffective / alpha * EfficiencyFactor.relativisticWalls(alpha: alphaEffective) : 0
     }
 }

@@ -58,6 +58,16 @@ import Foundation
         #expect(try phases.barrierDisappearanceTemperature(criticalTemperature: Tc) == nil)
     }
 
+    /// Tiny couplings break the symmetry at T_c ≪ 10⁻³ v (where the T_c search used to start and report "no T_c"):
+    /// the broken and symmetric phases are degenerate there, the broken one deeper just below.
+    @Test func criticalTemperatureBelowAThousandthOfV() throws {
+        let phases = PhaseStructure(potential: ThermalEffectivePotential(model: try ConformalDarkU1(vev: 1, gauge: 1e-4, yukawa: 0)))
+        let Tc = try #require(try phases.criticalTemperature())
+        #expect(Tc < 1e-3)
+        #expect(abs(try #require(try phases.vacuumEnergyDifference(at: Tc))) < 1e-6 * (try #require(try phases.vacuumEnergyDifference(at: 0))))
+        #expect(try #require(try phases.vacuumEnergyDifference(at: 0.9 * Tc)) > 0)
+    }
+
     @Test func invalidCouplingsAreRefused() {
         #expect(throws: ConformalDarkU1.InvalidParameter.self) { try ConformalDarkU1(vev: 1, gauge: 4, yukawa: 0) }      // no real λ
         #expect(throws: ConformalDarkU1.InvalidParameter.self) { try ConformalDarkU1(vev: 1, gauge: 0.3, yukawa: 1) }    // S < 0
