@@ -56,6 +56,9 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
         self.vev = vev; self.gauge = gauge; self.yukawa = yukawa; self.lambda = lambda
     }
 
+    /// Classically scale invariant: v is the only scale (the renormalisation condition is imposed at v).
+    public func withVev(_ vev: Double) throws -> (any ParticleModel)? { try ConformalDarkU1(vev: vev, gauge: gauge, yukawa: yukawa) }
+
     /// S = Σ ±n b² = 10λ² + 3g⁴ − y⁴: the φ⁴ ln φ coefficient times 64π².
     public var loopCoefficient: Double { 10 * lambda * lambda + 3 * pow(gauge, 4) - pow(yukawa, 4) }
 

@@ -43,6 +43,9 @@ public struct DarkU1: ParticleModel, Equatable {
 
     var muSquared: Double { lambda * vev * vev }
 
+    /// Scale invariant: μ² = λv² and every reference mass ∝ v (`vevRange` is where that is tested).
+    public func withVev(_ vev: Double) throws -> (any ParticleModel)? { try DarkU1(vev: vev, lambda: lambda, gauge: gauge) }
+
     public func treePotential(_ phi: Double) -> Double {
         let p2 = phi * phi
         return -0.5 * muSquared * p2 + 0.25 * lambda * p2 * p2

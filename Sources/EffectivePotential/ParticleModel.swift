@@ -81,11 +81,16 @@ public protocol ParticleModel: Sendable {
     var inputs: [(name: String, value: Double)] { get }
     /// Parameters the model derives from its inputs (e.g. a quartic fixed by V'(v) = 0), for reports: default none.
     var derivedParameters: [(name: String, value: Double)] { get }
+    /// The same couplings with the vev moved to `vev` (GeV), for models whose only scale is v: V(sφ, sT) at vev s·v equals
+    /// s⁴ V(φ, T) at v (dimensionless couplings, every reference mass ∝ v). Then S3/T depends on T/v alone and one action
+    /// curve serves every v (`TransitionAnalysis.prepare()`). Default nil: the model does not declare it.
+    func withVev(_ vev: Double) throws -> (any ParticleModel)?
 }
 
 extension ParticleModel {
     public var inputs: [(name: String, value: Double)] { [("v_GeV", vev)] }
     public var derivedParameters: [(name: String, value: Double)] { [] }
+    public func withVev(_ vev: Double) throws -> (any ParticleModel)? { nil }
 }
 
 /// A physical particle of a phase: dof, mass (GeV) and statistics.

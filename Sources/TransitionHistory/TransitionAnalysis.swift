@@ -178,6 +178,8 @@ public enum TransitionAnalysisError: Error, Sendable, CustomStringConvertible {
     case unresolvedActionCurve(usableSamples: Int, minimumActionOverT: Double?, failures: [ActionCurve.FailedSample])
     /// The broken minimum was not found at a temperature below T_c (GeV).
     case brokenMinimumMissing(temperature: Double)
+    /// `PreparedTransition.result(vev:)` at another v for a model that does not declare `ParticleModel.withVev`.
+    case notScaleInvariant(model: String)
 
     public var description: String {
         switch self {
@@ -185,6 +187,7 @@ public enum TransitionAnalysisError: Error, Sendable, CustomStringConvertible {
             let first = failures.first.map { " (first failure at T = \($0.temperature) GeV: \($0.reason))" } ?? ""
             return "S3/T sampled at only \(n) usable temperatures (min \(s.map { String($0) } ?? "none"), \(failures.count) failed bounces)\(first)"
         case .brokenMinimumMissing(let T): return "the broken minimum was not found at T = \(T) GeV below T_c"
+        case .notScaleInvariant(let m): return "\(m) does not declare its scale invariance (ParticleModel.withVev): its action curve cannot be reused at another v"
         }
     }
 }
@@ -250,33 +253,24 @@ public struct TransitionAnalysis: Sendable {
         return (try ActionCurve(set, cutoff: conventions.actionOverTemperatureCutoff), Tc)
     }
 
+    /// The transition at the model's own v: `prepare()` (the bounces) then the history at v.
     public func run() throws -> TransitionResult {
-        var result = TransitionResult()
+        try prepare().result(vev: model.vev, standardModel: standardModel.load())
+    }
+
+    /// Everything that depends on the couplings only (T_c, T_0, S3/T(T), ΔV(T), the O(4) rate), computed at the model's
+    /// v: the expensive part (bounces). `PreparedTransition.result(vev:standardModel:)` adds the history at any v.
+    public func prepare() throws -> PreparedTransition {
         let potential = ThermalEffectivePotential(model: model, conventions: potentialConventions)
         let tunnelling = ThermalTunnelling(potential: potential)
         let phases = tunnelling.phases
-        if let dv0 = try phases.vacuumEnergyDifference(at: 0), dv0 <= 0 {
-            result.status = .symmetricPhaseDeeper(vacuumEnergyDifference: dv0)
-            return result
-        }
-        guard let Tc = try phases.criticalTemperature() else {
-            result.status = .noCriticalTemperature
-            return result
-        }
-        result.criticalTemperature = Tc
+        func early(_ e: PreparedTransition.Early) -> PreparedTransition { PreparedTransition(analysis: self, stage: .early(e)) }
+        if let dv0 = try phases.vacuumEnergyDifference(at: 0), dv0 <= 0 { return early(.symmetricPhaseDeeper(vacuumEnergyDifference: dv0)) }
+        guard let Tc = try phases.criticalTemperature() else { return early(.noCriticalTemperature) }
         // Below T_0 there is no metastable symmetric phase: S3/T is sampled (and the history integrated) above it.
         let T0 = try phases.barrierDisappearanceTemperature(criticalTemperature: Tc)
-        result.barrierVanishingTemperature = T0
-        if let T0, T0 >= Tc * (1 - 1e-9) {
-            result.status = .noBarrierAtCriticalTemperature(criticalTemperature: Tc)
-            return result
-        }
+        if let T0, T0 >= Tc * (1 - 1e-9) { return early(.noBarrierAtCriticalTemperature(criticalTemperature: Tc, barrierVanishing: T0)) }
         let set = ActionCurve.sampleActions(tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishes: T0, sampling: sampling)
-        result.actionSamples = set.samples.count
-        result.bounceFailures = set.failures
-        result.actionCurveResolved = set.resolved
-        result.minimumActionOverT = set.minimum?.actionOverT
-        result.temperatureOfMinimum = set.minimum?.temperature
         let cutoff = conventions.actionOverTemperatureCutoff
         // S3/T above the resolved level at every sampled T, and every failed bounce between samples above the cutoff
         // (S3/T cannot fall from > 3000 to < 1000 and back within one coarse step, the premise of the verdict): no nucleation.
@@ -285,20 +279,15 @@ public struct TransitionAnalysis: Sendable {
             return [below, above].compactMap { $0 }.allSatisfy { $0.actionOverT >= cutoff } && (below != nil || above != nil)
         }
         if let lowest = set.minimum, lowest.actionOverT >= conventions.resolvedActionLevel, failuresAmongIrrelevant {
-            result.status = .noNucleation(minimumActionOverT: lowest.actionOverT, lowestTemperature: set.lowestTemperature)
-            return result
+            return early(.noNucleation(criticalTemperature: Tc, barrierVanishing: T0, samples: set))
         }
         let usable = set.samples.filter { $0.actionOverT < cutoff }.count
         if usable < 4 {
             throw TransitionAnalysisError.unresolvedActionCurve(usableSamples: usable, minimumActionOverT: set.minimum?.actionOverT, failures: set.failures)
         }
         let curve = try ActionCurve(set, cutoff: cutoff)
-        result.actionSamples = curve.samples.count
         let minimum = try curve.minimum()
-        result.minimumActionOverT = minimum.value
-        result.temperatureOfMinimum = minimum.temperature
-        let lowT = curve.temperatureRange.lowerBound, highT = curve.temperatureRange.upperBound
-
+        let lowT = curve.temperatureRange.lowerBound
         // ΔV(T) = V(0,T) − V(φ_b(T),T) on a log grid (cubic spline in ln T).
         var logTs = [Double](), depths = [Double]()
         let nDepth = 160
@@ -307,45 +296,150 @@ public struct TransitionAnalysis: Sendable {
             guard let minimum else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
             logTs.append(log(T)); depths.append(potential.shiftedValue(0, temperature: T) - minimum.value)
         }
-        let depthSpline = try Interpolant(x: logTs, y: depths, kind: .cubic)
-        let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depthSpline(log(T)), 0) }
-        let table = try standardModel.load()
-        let plasma = Plasma(model: plasmaModel, standardModel: table)
+        let depth = try Interpolant(x: logTs, y: depths, kind: .cubic)
+        var vacuum: PreparedTransition.VacuumRate?
+        if conventions.includeVacuumTunnelling {
+            let sampled = try VacuumRateCurve.sample(tunnelling: tunnelling, temperatures: curve.samples.map(\.temperature))
+            vacuum = .init(curve: sampled.curve, failedBounces: sampled.failedBounces)
+        }
+        return PreparedTransition(analysis: self, stage: .curve(.init(
+            tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishing: T0, samples: set, curve: curve, minimum: minimum,
+            depth: depth, vacuum: vacuum)))
+    }
+}
+
+/// The scale-free part of a transition (`TransitionAnalysis.prepare()`), at the model's reference v. For a model that
+/// declares `withVev` (its only scale is v), S3/T is a function of T/v and ΔV/v⁴ of T/v, so `result(vev:)` gives the
+/// transition at any v from one set of bounces: temperatures scale with s = v'/v, energy densities with s⁴, R_0 with
+/// 1/s; g*(T) and H(T) enter only the history integrals, which are redone at every v.
+public struct PreparedTransition: Sendable {
+    public let analysis: TransitionAnalysis
+    let stage: Stage
+
+    enum Early: Sendable {
+        case symmetricPhaseDeeper(vacuumEnergyDifference: Double)
+        case noCriticalTemperature
+        case noBarrierAtCriticalTemperature(criticalTemperature: Double, barrierVanishing: Double?)
+        case noNucleation(criticalTemperature: Double, barrierVanishing: Double?, samples: ActionCurve.SampleSet)
+    }
+    struct VacuumRate: Sendable { let curve: VacuumRateCurve?; let failedBounces: Int }
+    struct Curve: Sendable {
+        let tunnelling: ThermalTunnelling
+        let criticalTemperature: Double
+        let barrierVanishing: Double?
+        let samples: ActionCurve.SampleSet
+        let curve: ActionCurve
+        let minimum: (temperature: Double, value: Double)
+        /// ΔV(T) = V(0, T) − V(φ_b(T), T) (GeV⁴), spline in ln T.
+        let depth: Interpolant
+        let vacuum: VacuumRate?
+    }
+    enum Stage: Sendable {
+        case early(Early)
+        case curve(Curve)
+    }
+
+    /// The model's reference vev (GeV): where the bounces were solved.
+    public var referenceVev: Double { analysis.model.vev }
+
+    /// Whether S3/T reaches the nucleation range at all (false: the outcome is decided for every v before any history).
+    public var hasActionCurve: Bool { if case .curve = stage { return true } else { return false } }
+
+    /// The transition at vev `v` (GeV) with the g*_SM(T) table given: at the reference v exactly `TransitionAnalysis.run()`;
+    /// elsewhere through `ParticleModel.withVev` (throws `TransitionAnalysisError.notScaleInvariant` if the model does not declare it).
+    public func result(vev v: Double, standardModel table: StandardModelDegreesOfFreedom) throws -> TransitionResult {
+        let s = v / referenceVev
+        let model: any ParticleModel
+        if v == referenceVev {
+            model = analysis.model
+        } else {
+            guard let moved = try analysis.model.withVev(v) else { throw TransitionAnalysisError.notScaleInvariant(model: analysis.model.name) }
+            model = moved
+        }
+        let scaled = TransitionAnalysis(model: model, potentialConventions: analysis.potentialConventions,
+                                        conventions: analysis.conventions, standardModel: .table(table))
+        var result = TransitionResult()
+        switch stage {
+        case .early(.symmetricPhaseDeeper(let dv0)):
+            result.status = .symmetricPhaseDeeper(vacuumEnergyDifference: dv0 * pow(s, 4))
+            return result
+        case .early(.noCriticalTemperature):
+            result.status = .noCriticalTemperature
+            return result
+        case .early(.noBarrierAtCriticalTemperature(let Tc, let T0)):
+            result.criticalTemperature = s * Tc
+            result.barrierVanishingTemperature = T0.map { s * $0 }
+            result.status = .noBarrierAtCriticalTemperature(criticalTemperature: s * Tc)
+            return result
+        case .early(.noNucleation(let Tc, let T0, let set)):
+            result.criticalTemperature = s * Tc
+            result.barrierVanishingTemperature = T0.map { s * $0 }
+            result.actionSamples = set.samples.count
+            result.bounceFailures = set.failures.map { $0.scaled(by: s) }
+            result.actionCurveResolved = set.resolved
+            result.minimumActionOverT = set.minimum?.actionOverT
+            result.temperatureOfMinimum = set.minimum.map { s * $0.temperature }
+            result.status = .noNucleation(minimumActionOverT: set.minimum!.actionOverT, lowestTemperature: s * set.lowestTemperature)
+            return result
+        case .curve(let c):
+            return try c.history(scale: s, analysis: scaled, table: table)
+        }
+    }
+}
+
+extension PreparedTransition.Curve {
+    /// The history at scale s = v/v_ref (analysis: the model at v, the table loaded).
+    func history(scale s: Double, analysis: TransitionAnalysis, table: StandardModelDegreesOfFreedom) throws -> TransitionResult {
+        let conventions = analysis.conventions
+        var result = TransitionResult()
+        let Tc = s * criticalTemperature, T0 = barrierVanishing.map { s * $0 }
+        result.criticalTemperature = Tc
+        result.barrierVanishingTemperature = T0
+        result.bounceFailures = samples.failures.map { $0.scaled(by: s) }
+        result.actionCurveResolved = samples.resolved
+        result.actionSamples = curve.samples.count
+        result.minimumActionOverT = minimum.value
+        result.temperatureOfMinimum = s * minimum.temperature
+        // S3/T(T) = S3/T(T/s) at the reference v; ΔV(T) = s⁴ ΔV(T/s).
+        let curve = self.curve, depth = self.depth
+        let actionOverT: @Sendable (Double) -> Double = { T in curve(T / s) }
+        let lowT = s * curve.temperatureRange.lowerBound, highT = s * curve.temperatureRange.upperBound
+        let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depth(log(T / s)), 0) * pow(s, 4) }
+        let plasma = Plasma(model: analysis.plasmaModel, standardModel: table)
         // H² = (ρ_rad + ΔV)/(3 M_Pl²): the false-vacuum energy dominates while supercooling (2306.17239).
         let hubble: @Sendable (Double) -> Double = { T in
             PhysicalConstants.hubbleRate(radiationEnergyDensity: plasma.radiationEnergyDensity(at: T), vacuumEnergy: vacuumEnergy(T))
         }
         let prefactor = conventions.ratePrefactor
-        var vacuumRate: VacuumRateCurve?
-        if conventions.includeVacuumTunnelling {
-            let sampled = try VacuumRateCurve.sample(tunnelling: tunnelling, temperatures: curve.samples.map(\.temperature))
-            vacuumRate = sampled.curve
-            result.minimumVacuumAction = vacuumRate?.minimumAction
-            result.failedVacuumBounces = sampled.failedBounces
-            result.vacuumRateIncluded = vacuumRate != nil
+        var vacuumCurve: VacuumRateCurve?
+        if let vacuum {
+            vacuumCurve = vacuum.curve
+            result.minimumVacuumAction = vacuum.curve?.minimumAction
+            result.failedVacuumBounces = vacuum.failedBounces
+            result.vacuumRateIncluded = vacuum.curve != nil
         }
-        let vacuum = vacuumRate
-        // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}; plus Γ4 if asked for.
+        let vacuumRate = vacuumCurve
+        // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}; plus Γ4(T) = s⁴ Γ4(T/s) if asked for.
         let rate: @Sendable (Double) -> Double = { T in
-            let s = max(curve(T), 0)
-            let p = prefactor == .thermal && s > 0 ? pow(s / (2 * Double.pi), 1.5) : 1
-            return pow(T, 4) * p * exp(-s) + (vacuum?(T) ?? 0)
+            let a = max(actionOverT(T), 0)
+            let p = prefactor == .thermal && a > 0 ? pow(a / (2 * Double.pi), 1.5) : 1
+            return pow(T, 4) * p * exp(-a) + (vacuumRate.map { $0(T / s) * pow(s, 4) } ?? 0)
         }
         let integrals = try HistoryIntegrals(rate: rate, hubble: hubble, lowerTemperature: lowT, upperTemperature: highT,
                                              wallVelocity: conventions.wallVelocity)
-        if !set.topResolved {
+        if !samples.topResolved {
             // The spline ends within 1e-9 of T_c below the resolved level. Bubbles from that last sliver (at most the
             // top rate over its width; S3/T only grows towards T_c) must be negligible, else the transition starts
             // at T_c closer than double precision resolves.
             let sliver = rate(highT) / (highT * pow(hubble(highT), 4)) * (Tc - highT)
             if sliver >= 1e-3 {
-                result.status = .nucleatesAtCriticalTemperature(criticalTemperature: Tc, actionOverT: curve(highT), nucleatedBubbles: sliver)
+                result.status = .nucleatesAtCriticalTemperature(criticalTemperature: Tc, actionOverT: actionOverT(highT), nucleatedBubbles: sliver)
                 return result
             }
         }
         result.nucleationTemperature = try integrals.nucleationTemperature()
         // Sampling starts at T_0 when the barrier vanishes above the lowest sampled fraction of T_c.
-        let rollsAtBottom = set.startsAtBarrierVanishing
+        let rollsAtBottom = samples.startsAtBarrierVanishing
         guard let Tp = try integrals.temperature(extendedVolume: conventions.percolationThreshold) else {
             let Ilow = try integrals.extendedVolume(at: lowT)
             if rollsAtBottom, let T0 {
@@ -375,50 +469,53 @@ public struct TransitionAnalysis: Sendable {
         let separation = pow(nb, -1.0 / 3)
         result.meanBubbleSeparation = separation
         result.hubbleRadiusNumberDensity = H * separation
-        let betaOverH = Tp * curve.derivative(Tp)
+        // β/H = T d(S3/T)/dT: invariant under T → sT.
+        let betaOverH = Tp / s * curve.derivative(Tp / s)
         result.betaOverH = betaOverH
         if betaOverH > 0 {
             result.hubbleRadiusBeta = pow(8 * Double.pi, 1.0 / 3) * conventions.wallVelocity / betaOverH
         }
         result.hubbleRadius = conventions.radiusDefinition == .numberDensity ? result.hubbleRadiusNumberDensity : result.hubbleRadiusBeta
-        // β_V only for an interior minimum of S3/T (not where the barrier has vanished and S3/T = 0).
+        // β_V only for an interior minimum of S3/T (not where the barrier has vanished and S3/T = 0); T²d²/dT² is scale free.
         let curvature = curve.secondDerivative(minimum.temperature)
-        if curvature > 0 && minimum.value > 0 && minimum.temperature > lowT * 1.0001 {
+        if curvature > 0 && minimum.value > 0 && minimum.temperature > curve.temperatureRange.lowerBound * 1.0001 {
             result.betaVOverH = minimum.temperature * curvature.squareRoot()
         }
 
         // α: ΔV/ρ_rad and the trace-anomaly form Δθ/ρ_rad, θ = (ρ − 3p)/4 ⇒ Δθ = ΔV − (T/4) dΔV/dT
-        // (Giese, Konstandin, van de Vis 2004.06995; physics.md §5).
+        // (Giese, Konstandin, van de Vis 2004.06995; physics.md §5). dΔV/dT = s⁴ ΔV'(T/s)/s.
         let dv = vacuumEnergy(Tp)
         let rho = plasma.radiationEnergyDensity(at: Tp)
-        let dDepthdT = depthSpline.derivative(log(Tp)) / Tp
+        let dDepthdT = depth.derivative(log(Tp / s)) / Tp * pow(s, 4)
         result.vacuumEnergyAtPercolation = dv
         result.alphaVacuum = dv / rho
         result.alpha = (dv - Tp / 4 * dDepthdT) / rho
         // Reheating: energy conservation ρ_true(T_reh) = ρ_rad(T_p) + ΔV(T_p) (physics.md §5), with the
         // true-vacuum plasma's g*(T_reh) (its massive dark particles Boltzmann weighted).
         let target = rho + dv
-        let reheated = Plasma(model: reheatedPlasmaModel, standardModel: table)
+        let reheated = Plasma(model: analysis.reheatedPlasmaModel, standardModel: table)
         let treh = try RootFinder(relativeTolerance: 1e-12).rootExpandingUpward(
             of: { reheated.radiationEnergyDensity(at: $0) - target }, from: Tp * 1e-3)
         result.reheatingTemperature = treh
         result.gStarAtReheating = reheated.energyDegreesOfFreedom(at: treh)
 
-        // The walls: R_0 from the bounce at T_p, φ_b(T_p), ρ_rad of the false-vacuum plasma (1903.09642 §2).
-        switch tunnelling.bounce(temperature: Tp) {
+        // The walls: R_0 from the bounce at T_p (solved at T_p/s for the reference v: R_0 = R_0,ref/s), φ_b(T_p) = s φ_b,ref,
+        // ρ_rad of the false-vacuum plasma (1903.09642 §2).
+        switch tunnelling.bounce(temperature: Tp / s) {
         case .bounce(let b):
-            if let broken = try phases.brokenMinimum(at: Tp), let a = result.alpha {
-                result.wallDynamics = WallDynamics(alpha: a, temperature: Tp, radiationEnergyDensity: rho, brokenMinimum: broken.phi,
-                                                   meanBubbleSeparation: separation, initialRadius: b.wallRadius, species: model.species)
-                if !model.species.contains(where: { if case .gaugeBoson = $0.wallRole { return true } else { return false } }) {
+            if let broken = try tunnelling.phases.brokenMinimum(at: Tp / s), let a = result.alpha {
+                let species = analysis.model.species
+                result.wallDynamics = WallDynamics(alpha: a, temperature: Tp, radiationEnergyDensity: rho, brokenMinimum: s * broken.phi,
+                                                   meanBubbleSeparation: separation, initialRadius: b.wallRadius / s, species: species)
+                if !species.contains(where: { if case .gaugeBoson = $0.wallRole { return true } else { return false } }) {
                     result.wallDynamicsNote = "the model declares no gauge boson (Species.wallRole): α_eq = 0, no NLO friction"
                 }
             } else {
                 result.wallDynamicsNote = "no broken minimum at T_p"
             }
         case .barrierVanished: result.wallDynamicsNote = "no barrier at T_p: no bounce radius R_0"
-        case .noTunnelling(let why): result.wallDynamicsNote = "no bounce at T_p: \(why)"
-        case .failed(let why): result.wallDynamicsNote = "bounce at T_p failed: \(why)"
+        case .noTunnelling(let why): result.wallDynamicsNote = "no bounce at T_p: \(why.scaled(by: s))"
+        case .failed(let why): result.wallDynamicsNote = "bounce at T_p failed: \(why.scaled(by: s))"
         }
 
         let shrinks = slopeP < 0 && (result.volumeSlopeAtFinal ?? 1) < 0
@@ -433,5 +530,39 @@ public struct TransitionAnalysis: Sendable {
             result.status = .percolatesWithoutShrinking(volumeSlopeAtPercolation: slopeP, volumeSlopeAtFinal: result.volumeSlopeAtFinal)
         }
         return result
+    }
+}
+
+extension ActionCurve.FailedSample {
+    /// The same failure seen at vev s·v: temperatures and fields × s, V × s⁴ (for `PreparedTransition`).
+    func scaled(by s: Double) -> Self {
+        guard s != 1 else { return self }
+        switch reason {
+        case .failed(let f): return .init(temperature: s * temperature, reason: .failed(f.scaled(by: s)))
+        case .noTunnelling(let r): return .init(temperature: s * temperature, reason: .noTunnelling(r.scaled(by: s)))
+        }
+    }
+}
+
+extension BounceFailure {
+    func scaled(by s: Double) -> Self {
+        switch self {
+        case .potentialNotFinite(let T): return .potentialNotFinite(temperature: T.map { s * $0 })
+        case .barrierNotResolved(let a, let b): return .barrierNotResolved(falseVacuum: s * a, trueVacuum: s * b)
+        case .belowThermalTables(let T): return .belowThermalTables(temperature: s * T)
+        default: return self  // dimensionless data or words
+        }
+    }
+}
+
+extension NoTunnellingReason {
+    func scaled(by s: Double) -> Self {
+        switch self {
+        case .degenerateVacua(let v): return .degenerateVacua(potential: pow(s, 4) * v)
+        case .invertedVacua(let t, let f): return .invertedVacua(trueVacuumValue: pow(s, 4) * t, falseVacuumValue: pow(s, 4) * f)
+        case .trueVacuumNotMinimum(let phi, let m2): return .trueVacuumNotMinimum(phi: s * phi, curvature: s * s * m2)
+        case .falseVacuumNotStationary(let phi, let slope): return .falseVacuumNotStationary(phi: s * phi, slope: pow(s, 3) * slope)
+        case .noDeeperBrokenMinimum(let T): return .noDeeperBrokenMinimum(temperature: s * T)
+        }
     }
 }
