@@ -1,6 +1,7 @@
 import Foundation
 import Cosmology
 import EffectivePotential
+import SupercoolNumerics
 
 /// A reproducible random sample of the DarkU1 input domain, run through `TransitionAnalysis`, with every
 /// outcome counted: the robustness check of issue 9 ("every valid input gives a physics answer").
@@ -102,19 +103,4 @@ public struct DomainSweep: Sendable {
             return records.sorted { $0.index < $1.index }
         }
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, seedable generator, identical on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1) with 53 random bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
