@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GravitationalWaves", targets: ["GravitationalWaves"]),
         .library(name: "PulsarTiming", targets: ["PulsarTiming"]),
         .library(name: "SupercoolPlot", targets: ["SupercoolPlot"]),
+        .library(name: "ParameterScan", targets: ["ParameterScan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,16 +44,25 @@ let package = Package(
         .target(name: "GravitationalWaves", dependencies: [], exclude: ["README.md"]),
         // Stage 5: PTA free-spectrum likelihoods (NANOGrav 15-yr, EPTA DR2new, PPTA DR3) from Data/pta.
         .target(name: "PulsarTiming", dependencies: ["Cosmology", "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
+        // The system SQLite 3 (libsqlite3-dev), seen only by ParameterScan: a results store without a package dependency.
+        .systemLibrary(
+            name: "_CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Stage 6: parameter-space scans: specs, designs, shards, the SQLite results store, merge and export.
+        .target(name: "ParameterScan", dependencies: ["_CSQLite", "TransitionHistory", "EffectivePotential", "Cosmology", "PulsarTiming",
+                                                      "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
         // SVG primitives for plots: log axes, lines, violins, legends (no physics).
         .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
         .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
-                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot"]),
+                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot", "ParameterScan"]),
         // The command-line tool (product `supercool`): argument parsing and formatting only.
         .executableTarget(
             name: "SupercoolCLI",
             dependencies: [
-                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics", "SupercoolPlot",
+                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics", "SupercoolPlot", "ParameterScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +74,7 @@ let package = Package(
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
         .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
+        .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

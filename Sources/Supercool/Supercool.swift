@@ -8,3 +8,4 @@
 @_exported import GravitationalWaves
 @_exported import PulsarTiming
 @_exported import SupercoolPlot
+@_exported import ParameterScan

@@ -1,0 +1,313 @@
+import ArgumentParser
+import Foundation
+import Cosmology
+import EffectivePotential
+import GravitationalWaves
+import ParameterScan
+import PulsarTiming
+import SupercoolNumerics
+import TransitionHistory
+
+/// `supercool scan`: run (default), merge, export.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Parameter-space scans into a SQLite database: run (resumable, shardable), merge shards, export.",
+        discussion: "README \"Scans\" documents the database schema, the columns and the SLURM template (scripts/slurm/).",
+        subcommands: [ScanRunCommand.self, ScanMergeCommand.self, ScanExportCommand.self],
+        defaultSubcommand: ScanRunCommand.self)
+}
+
+struct ScanRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Scan (v_φ, λ, g_D) (darku1) or (v_φ, y, g_D) (conformal-u1); every point committed to --db as it finishes.",
+        discussion: """
+        Axes: X (fixed), LO:HI:N[:log] (grid, ends included), or with --sample LO:HI[:log]. --g-rel is g/g_roll(λ) − 1; \
+        a log axis over negative values is signed (e.g. --g-rel -0.1:-1e-4:20:log). Grids run v innermost: the bounces of \
+        each (λ, g) are solved once (at v = 1 GeV, S3/T depends on T/v only) and reused for every v. \
+        Re-running the same command resumes (only missing points are computed); a database of another spec or \
+        shard is refused (exit 2). Progress on stderr; a summary on stdout. Exit 1 if a point ended in an internal \
+        error (kept in the database with its reason) or the disk filled (the database stays valid; re-run to resume).
+        """)
+
+    @Option(help: "The results database (SQLite; created or resumed). One file per shard: never share one over a network filesystem.")
+    var db: String
+
+    @Option(name: .customLong("model"), help: "darku1 (default; axes v, λ, g) or conformal-u1 (axes v, y, g).")
+    var kind: ModelKind = .darkU1
+
+    @Option(name: .customLong("v"), parsing: .unconditional, help: "v_φ axis in GeV, within [1e-12, 1e16]. Default 1.")
+    var vev: String = "1"
+
+    @Option(name: .customLong("lambda"), parsing: .unconditional, help: "λ axis (darku1), in (0, 4π).")
+    var lambda: String?
+
+    @Option(name: .customLong("y"), parsing: .unconditional, help: "Dark Yukawa axis (conformal-u1), in [0, 4π). Default 0.")
+    var yukawa: String?
+
+    @Option(name: .customLong("g"), parsing: .unconditional, help: "g_D axis, in (0, 4π).")
+    var gauge: String?
+
+    @Option(name: .customLong("g-rel"), parsing: .unconditional, help: "g/g_roll(λ) − 1 axis instead of --g (darku1).")
+    var gaugeRelative: String?
+
+    @Option(help: "Sampled design instead of a grid: lhs (Latin hypercube) or sobol (digitally shifted by --seed).")
+    var sample: SampleKind?
+
+    @Option(parsing: .unconditional, help: "Number of sampled points (with --sample), 1…10000000.")
+    var points: Int?
+
+    @Option(parsing: .unconditional, help: "Seed of --sample (default 1).")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("from-csv"), help: "Points from a CSV with a header: v_GeV, lambda (or y), and g or g_rel.")
+    var fromCSV: String?
+
+    @Option(help: "Take shard I of N (0-based): whole (λ, g) groups with group index ≡ I mod N. Each shard its own --db.")
+    var shard: String?
+
+    @Option(parsing: .unconditional, help: "Parallel (λ, g) groups, 1…256 (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "Also compute ln L of completing points against PTA data: a comma list of ng15, ng15curn, epta, ppta.")
+    var data: String?
+
+    @Option(help: ArgumentHelp("GW template for --data. " + TemplateKind.helpText))
+    var template: TemplateKind = .soundWaves
+
+    @Option(parsing: .unconditional, help: "Frequency bins for --data (default: each set's own).")
+    var bins: Int?
+
+    @Flag(help: "With --data: add a γ = 13/3 SMBHB power law, its amplitude refitted per point.")
+    var withSMBHB = false
+
+    @Flag(help: "No progress lines on stderr.")
+    var quiet = false
+
+    @OptionGroup var conventionOptions: ConventionOptions
+    @OptionGroup var transitionOptions: TransitionOptions
+
+    enum SampleKind: String, ExpressibleByArgument, CaseIterable { case lhs, sobol }
+
+    func spec() throws -> ScanSpec {
+        let sampled = sample != nil
+        func axis(_ text: String, _ name: String) throws -> ScanAxis {
+            do { return try ScanAxis.parse(text, name: name, sampled: sampled) } catch let e as ScanAxis.Invalid { throw UsageError(e.description) }
+        }
+        guard (gauge == nil) != (gaugeRelative == nil) else { throw UsageError("give exactly one of --g and --g-rel") }
+        if gaugeRelative != nil && kind != .darkU1 { throw UsageError("--g-rel needs --model darku1 (g_roll(λ))") }
+        let second: ScanAxis
+        switch kind {
+        case .darkU1:
+            guard yukawa == nil else { throw UsageError("--y applies to --model conformal-u1") }
+            guard let lambda else { throw UsageError("--lambda is required for --model darku1") }
+            second = try axis(lambda, "--lambda")
+        case .conformalU1:
+            guard lambda == nil else { throw UsageError("--lambda is derived in --model conformal-u1 (give --y)") }
+            second = try axis(yukawa ?? "0", "--y")
+        }
+        let coupling = try axis(gauge ?? gaugeRelative!, gauge != nil ? "--g" : "--g-rel")
+        let design: ScanDesign
+        if let fromCSV {
+            guard sample == nil, points == nil else { throw UsageError("--from-csv excludes --sample/--points") }
+            design = .list(try readPoints(fromCSV, relative: gaugeRelative != nil))
+        } else if let sample {
+            guard let n = points, (1...10_000_000).contains(n) else { throw UsageError("--sample needs --points N in 1…10000000") }
+            design = sample == .lhs ? .latinHypercube(points: n, seed: seed) : .sobol(points: n, seed: seed)
+        } else {
+            guard points == nil else { throw UsageError("--points applies to --sample lhs|sobol (a grid's size is the product of the axes' N)") }
+            design = .grid
+        }
+        var likelihood: ScanLikelihood?
+        if let data {
+            var sets = [String]()
+            for name in data.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let choice = DataChoice(rawValue: name), choice != .both else {
+                    throw UsageError("--data: '\(name)' is not one of ng15, ng15curn, epta, ppta")
+                }
+                sets += choice.datasets.map(\.rawValue)
+            }
+            guard !sets.isEmpty, Set(sets).count == sets.count else { throw UsageError("--data: give each data set once") }
+            likelihood = ScanLikelihood(datasets: sets, template: template, bins: bins, withSMBHB: withSMBHB)
+        } else if bins != nil || withSMBHB {
+            throw UsageError("--bins and --with-smbhb apply to --data")
+        }
+        return ScanSpec(model: kind, vev: try axis(vev, "--v"), second: second, coupling: coupling, couplingRelativeToRolling: gaugeRelative != nil,
+                        design: design, potentialConventions: conventionOptions.conventions, conventions: try transitionOptions.conventions(),
+                        likelihood: likelihood)
+    }
+
+    /// The CSV design: header names the columns (v_GeV, lambda or y, g or g_rel); other columns are ignored.
+    func readPoints(_ path: String, relative: Bool) throws -> [[Double]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UsageError("--from-csv: cannot read \(path)") }
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        guard let header = lines.first else { throw UsageError("--from-csv: \(path) is empty") }
+        let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let secondName = kind == .darkU1 ? "lambda" : "y", gName = relative ? "g_rel" : "g"
+        let wanted = ["v_GeV", secondName, gName]
+        let columns = try wanted.map { w -> Int in
+            guard let k = names.firstIndex(of: w) else { throw UsageError("--from-csv: \(path) has no column '\(w)' (header: \(names.joined(separator: ",")); need \(wanted.joined(separator: ", ")))") }
+            return k
+        }
+        return try lines.dropFirst().enumerated().map { (k, line) in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            return try columns.enumerated().map { (j, c) in
+                guard c < cells.count, let x = Double(cells[c]), x.isFinite else {
+                    throw UsageError("--from-csv: \(path) line \(k + 2): '\(wanted[j])' is not a finite number")
+                }
+                return x
+            }
+        }
+    }
+
+    func run() async throws {
+        let spec = try self.spec()
+        let shard: ScanShard
+        do { shard = try self.shard.map(ScanShard.parse) ?? .whole } catch let e as ScanSpec.Invalid { throw UsageError(e.description) }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard (1...256).contains(jobs) else { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
+        let all: [ScanPoint]
+        do { all = try spec.points() } catch let e as ScanSpec.Invalid { throw UsageError(e.description) } catch let e as SampleDesignError {
+            throw UsageError("--points: \(e)")
+        }
+        _ = all
+        let resources = try ProjectResources.locate()
+        let table = try StandardModelDegreesOfFreedom(resources: resources)
+        var fit: PTAFit?
+        if let l = spec.likelihood {
+            let Ls = try l.datasets.map { name -> PTALikelihood in
+                let ds = FreeSpectrumData.Dataset(rawValue: name)!
+                do { return try PTALikelihood(data: try FreeSpectrumData(ds, resources: resources), bins: l.bins) } catch let e as PTALikelihood.Invalid {
+                    throw UsageError("--bins: \(e.description)")
+                }
+            }
+            fit = PTAFit(likelihoods: Ls, template: l.template, withSMBHB: l.withSMBHB)
+        }
+        // The database first: an unwritable path or a foreign database fails before any work.
+        let store = try openStore(db, spec: spec, shard: shard)
+        let runner = ScanRunner(spec: spec, shard: shard, jobs: jobs, standardModel: table, fit: fit)
+        let reporter = ScanProgress(quiet: quiet)
+        let summary: ScanRunner.Summary
+        do {
+            summary = try await runner.run(store: store) { record, done, total in reporter.report(record, done: done, total: total) }
+        } catch let e as SQLiteError {
+            if e.isFull {
+                throw InternalError("\(db): the disk (or the database's size limit) is full; every point committed so far is kept and the database is valid: free space and re-run the same command to resume")
+            }
+            throw InternalError("\(db): \(e)")
+        }
+        var lines = ["scan \(db)\(shard.count > 1 ? " (shard \(shard))" : ""): \(summary.pointsInShard) points, \(summary.alreadyDone) already done, \(summary.computed) computed in \(String(format: "%.1f", summary.wallSeconds)) s with \(jobs) jobs"]
+        if summary.computed > 0 {
+            let fresh = summary.computed - summary.reusedPoints
+            lines.append(String(format: "  time per point: %.3g s solving bounces (%d points), %.3g s reusing them (%d points); %.2f points/s",
+                                fresh > 0 ? (summary.pointSeconds - summary.reusedSeconds) / Double(fresh) : 0, fresh,
+                                summary.reusedPoints > 0 ? summary.reusedSeconds / Double(summary.reusedPoints) : 0, summary.reusedPoints,
+                                Double(summary.computed) / max(summary.wallSeconds, 1e-9)))
+        }
+        lines.append("  outcomes in the database:")
+        for code in TransitionOutcome.allCodes + [ScanRecord.internalError] {
+            if let n = summary.counts[code] { lines.append("    \(code.padding(toLength: 30, withPad: " ", startingAt: 0)) \(n)") }
+        }
+        print(lines.joined(separator: "\n"))
+        if summary.internalErrors > 0 {
+            throw InternalError("\(summary.internalErrors) point(s) ended in an internal error (status internal_error in \(db), with the reason)")
+        }
+    }
+}
+
+/// Opens a scan database for writing; failures named by --db (exit 2: a wrong path or a database of another scan).
+func openStore(_ path: String, spec: ScanSpec, shard: ScanShard) throws -> ScanStore {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw UsageError("--db: \(path) is a directory; give a file name")
+    }
+    do {
+        return try ScanStore(path: path, spec: spec, shard: shard.count > 1 ? shard : nil)
+    } catch let e as ScanStore.Failure {
+        throw UsageError("--db: \(e)")
+    } catch let e as SQLiteError {
+        throw UsageError("--db: cannot open \(path) for writing: \(e.message)")
+    }
+}
+
+/// Progress lines on stderr, at most two per second (and the last one).
+final class ScanProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date()
+    private var lastPrinted = Date.distantPast
+    private let quiet: Bool
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func report(_ record: ScanRecord, done: Int, total: Int) {
+        guard !quiet else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastPrinted) >= 0.5 else { return }
+        lastPrinted = now
+        let elapsed = now.timeIntervalSince(start)
+        let rate = Double(done) / max(elapsed, 1e-9)
+        let eta = Double(total - done) / max(rate, 1e-9)
+        FileHandle.standardError.write(String(format: "[%d/%d] %.1f points/s, %.0f s elapsed, ETA %.0f s (last: #%d %@)\n",
+                                              done, total, rate, elapsed, eta, record.index, record.status).data(using: .utf8)!)
+    }
+}
+
+struct ScanMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge shard databases of one scan into --db; report missing and duplicated shards and points.",
+        discussion: "Refuses shards of different specs or shard counts (exit 2). Exit 1 when shards or points are missing or two shards disagree on a point (the merged file is written all the same).")
+
+    @Option(help: "The merged database (created, or an existing whole-scan database of the same spec).")
+    var db: String
+
+    @Argument(help: "Shard databases (e.g. shard-*.sqlite).")
+    var shards: [String] = []
+
+    func run() throws {
+        guard !shards.isEmpty else { throw UsageError("give the shard databases to merge") }
+        let report: ScanMerge.Report
+        do { report = try ScanMerge.merge(inputs: shards, output: db) } catch let e as ScanMerge.Failure {
+            throw UsageError(e.description)
+        } catch let e as ScanStore.Failure {
+            throw UsageError(e.description)
+        } catch let e as SQLiteError {
+            throw UsageError(e.description)
+        }
+        func list(_ xs: [Int]) -> String { xs.prefix(20).map(String.init).joined(separator: ", ") + (xs.count > 20 ? ", … (\(xs.count))" : "") }
+        var lines = ["merged \(report.shardsRead) database(s) (shards of \(report.shardCount)) into \(db): \(report.pointsWritten) points"]
+        if !report.missingShards.isEmpty { lines.append("  missing shards: \(list(report.missingShards))") }
+        if !report.duplicatedShards.isEmpty { lines.append("  shards given more than once: \(list(report.duplicatedShards))") }
+        if !report.missingPoints.isEmpty { lines.append("  missing points (\(report.missingPoints.count)): \(list(report.missingPoints))") }
+        if !report.duplicatedPoints.isEmpty { lines.append("  duplicated points, same physics, kept once (\(report.duplicatedPoints.count)): \(list(report.duplicatedPoints))") }
+        if !report.conflictingPoints.isEmpty { lines.append("  points that differ between inputs, first kept (\(report.conflictingPoints.count)): \(list(report.conflictingPoints))") }
+        print(lines.joined(separator: "\n"))
+        if !report.complete { throw InternalError("the merged scan is incomplete or inconsistent (see above)") }
+    }
+}
+
+struct ScanExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a scan database's points as CSV or JSON (columns: README \"Scans\").")
+
+    @Option(help: "The scan database.")
+    var db: String
+
+    @Option(help: "csv or json.", transform: OutputFormat.only(.csv, .json))
+    var format: OutputFormat = .csv
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        if let output { try OutputFile.validate(output, option: "--output") }
+        let store: ScanStore
+        do { store = try ScanStore(readingFrom: db) } catch let e as ScanStore.Failure { throw UsageError("--db: \(e)") } catch let e as SQLiteError {
+            throw UsageError("--db: \(e)")
+        }
+        let text = format == .json ? try ScanExport.json(store) : try ScanExport.csv(store)
+        if let output { try OutputFile.write(text, to: output, option: "--output") } else { print(text, terminator: "") }
+    }
+}
