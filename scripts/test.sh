@@ -9,3 +9,5 @@ swift build -c release --product supercool
 .build/release/supercool validate-domain --points 300 --seed 1 2>/dev/null
 swift build --build-tests
 swift test --skip-build
+# The SLURM job-array template on a throwaway single-node cluster (issue 12): merged shards == one process.
+bash scripts/slurm/test-local-cluster.sh
