@@ -5,7 +5,7 @@ public enum ScanExport {
     /// CSV header: index, inputs, outcome, the headline numbers (MeV for temperatures), ln L, timing, the outcome sentence.
     public static func columns(for spec: ScanSpec) -> [String] {
         ["index", "v_GeV", spec.secondName, "g", "g_rel", "status"] + ScanRecord.valueColumns
-            + ["lnL", "lnL_note", "seconds", "curve_reused", "status_reason"]
+            + ["lnL", "lnL_note", "wall_seconds", "curve_reused", "status_reason"]
     }
 
     /// Shortest round-trip decimal ("" for a missing value; the store holds no non-finite numbers).
@@ -42,7 +42,7 @@ public enum ScanExport {
                           "\"g\": \(num(r.gauge))", "\"g_rel\": \(num(r.gaugeRelative))", "\"status\": \(string(r.status))"]
             fields += ScanRecord.valueColumns.map { "\(string($0)): \(num(r.values[$0]))" }
             fields += ["\"lnL\": \(num(r.logLikelihood))", "\"lnL_note\": \(r.likelihoodNote.map(string) ?? "null")",
-                       "\"seconds\": \(num(r.seconds))", "\"curve_reused\": \(r.curveReused)", "\"status_reason\": \(string(r.reason))",
+                       "\"wall_seconds\": \(num(r.seconds))", "\"curve_reused\": \(r.curveReused)", "\"status_reason\": \(string(r.reason))",
                        "\"report\": \(r.reportJSON ?? "null")"]
             out += (k == 0 ? "\n" : ",\n") + "{" + fields.joined(separator: ", ") + "}"
         }

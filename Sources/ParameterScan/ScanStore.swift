@@ -73,7 +73,7 @@ public final class ScanStore {
     }
 
     static let columns = ["idx", "v_GeV", "second", "g", "g_rel", "status", "status_reason"] + ScanRecord.valueColumns
-        + ["lnL", "lnL_note", "seconds", "curve_reused", "report"]
+        + ["lnL", "lnL_note", "wall_seconds", "curve_reused", "report"]
 
     /// Opens `path` for a scan of `spec` (shard `shard`), creating it if missing. An existing database must hold the
     /// same spec and shard (else `Failure`, nothing written): the scan then resumes.
@@ -130,7 +130,7 @@ public final class ScanStore {
             idx INTEGER PRIMARY KEY, v_GeV REAL NOT NULL, second REAL NOT NULL, g REAL NOT NULL, g_rel REAL,
             status TEXT NOT NULL, status_reason TEXT NOT NULL,
             \(ScanRecord.valueColumns.map { "\($0) REAL" }.joined(separator: ", ")),
-            lnL REAL, lnL_note TEXT, seconds REAL NOT NULL, curve_reused INTEGER NOT NULL, report TEXT);
+            lnL REAL, lnL_note TEXT, wall_seconds REAL NOT NULL, curve_reused INTEGER NOT NULL, report TEXT);
         """)
     }
 

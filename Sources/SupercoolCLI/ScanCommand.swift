@@ -67,7 +67,7 @@ struct ScanRunCommand: AsyncParsableCommand {
     @Option(help: "Take shard I of N (0-based): whole (λ, g) groups with group index ≡ I mod N. Each shard its own --db.")
     var shard: String?
 
-    @Option(parsing: .unconditional, help: "Parallel (λ, g) groups, 1…256 (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Parallel (λ, g) groups, 1…256 (default: SLURM_CPUS_PER_TASK if set, else the number of cores).")
     var jobs: Int?
 
     @Option(help: "Also compute ln L of completing points against PTA data: a comma list of ng15, ng15curn, epta, ppta.")
@@ -165,7 +165,8 @@ struct ScanRunCommand: AsyncParsableCommand {
         let spec = try self.spec()
         let shard: ScanShard
         do { shard = try self.shard.map(ScanShard.parse) ?? .whole } catch let e as ScanSpec.Invalid { throw UsageError(e.description) }
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Under SLURM the allocation, not the node's core count (task/none does not confine the process).
+        let jobs = self.jobs ?? ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         guard (1...256).contains(jobs) else { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
         let all: [ScanPoint]
         do { all = try spec.points() } catch let e as ScanSpec.Invalid { throw UsageError(e.description) } catch let e as SampleDesignError {
