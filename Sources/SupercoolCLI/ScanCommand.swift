@@ -13,7 +13,9 @@ struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Parameter-space scans into a SQLite database: run (resumable, shardable), merge shards, export.",
-        discussion: "README \"Scans\" documents the database schema, the columns and the SLURM template (scripts/slurm/).",
+        discussion: """
+        supercool scan --db FILE [--v LO:HI:N[:log]] [--lambda …] [--g … | --g-rel …] [--sample lhs|sobol --points N --seed S]         [--shard I/N] [conventions…] runs a scan (all options: supercool scan run --help); supercool scan merge --db OUT SHARD…;         supercool scan export --db FILE --format csv|json. README "Scans" documents the database schema, the columns and the         SLURM template (scripts/slurm/).
+        """,
         subcommands: [ScanRunCommand.self, ScanMergeCommand.self, ScanExportCommand.self],
         defaultSubcommand: ScanRunCommand.self)
 }
