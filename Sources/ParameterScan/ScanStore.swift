@@ -184,6 +184,11 @@ public final class ScanStore {
         }
     }
 
+    /// SQLite's own consistency check of the file ("ok" when sound).
+    public func integrityCheck() throws -> String {
+        try db.prepare("PRAGMA integrity_check").rows().compactMap { $0.first?.string }.joined(separator: "; ")
+    }
+
     /// Folds the WAL into the main file (so that the database is one self-contained file).
     public func checkpoint() throws { try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
 

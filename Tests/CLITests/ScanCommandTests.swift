@@ -1,0 +1,99 @@
+import Testing
+import Foundation
+import ParameterScan
+
+/// `supercool scan` as a user runs it: killed with SIGKILL and resumed, refusals with exit 2, export formats.
+@Suite(.serialized) struct ScanCommandTests {
+    static func temporary(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-scan-cli-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        return path
+    }
+
+    static let small = ["--v", "0.01:100:24:log", "--lambda", "0.006", "--g-rel", "-0.05", "--jobs", "1", "--quiet"]
+
+    @Test("kill -9 mid-scan keeps every committed point and a sound file; the same command resumes and ends equal to an uninterrupted run")
+    func killAndResume() throws {
+        let db = Self.temporary("killed.sqlite")
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = ["scan", "--db", db] + Self.small
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for a few committed points (the first one carries the bounces), then SIGKILL: no chance to clean up.
+        let deadline = Date().addingTimeInterval(120)
+        var committed = 0
+        while Date() < deadline && process.isRunning {
+            if FileManager.default.fileExists(atPath: db), let n = try? ScanStore(readingFrom: db).finishedIndices().count { committed = n }
+            if committed >= 4 { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(process.isRunning, "the scan ended before it could be killed (\(committed) points)")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let afterKill = try ScanStore(readingFrom: db)
+        #expect(try afterKill.integrityCheck() == "ok")
+        let kept = try afterKill.finishedIndices().count
+        #expect(kept >= committed && kept < 24, "\(kept) points after the kill")
+
+        let resumed = try CLITests.run(["scan", "--db", db] + Self.small)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("24 points, \(kept) already done, \(24 - kept) computed"), "\(resumed.stdout)")
+
+        let fresh = Self.temporary("uninterrupted.sqlite")
+        #expect(try CLITests.run(["scan", "--db", fresh] + Self.small).status == 0)
+        let a = try ScanStore(readingFrom: db).records(), b = try ScanStore(readingFrom: fresh).records()
+        #expect(a.count == 24 && b.count == 24)
+        for (x, y) in zip(a, b) { #expect(x.samePhysics(as: y), "point \(x.index)") }
+    }
+
+    @Test("Bad input exits 2 with the option or file named, before any work")
+    func refusals() throws {
+        let db = Self.temporary("refusals.sqlite")
+        let cases: [([String], String)] = [
+            (["--v", "1:2", "--lambda", "0.006", "--g", "0.7"], "--v"),
+            (["--lambda", "0.006", "--g", "0.7:0.8:3:cubic"], "--g"),
+            (["--lambda", "0.006"], "--g"),
+            (["--lambda", "0.006", "--g", "0.7", "--g-rel", "-0.1"], "--g"),
+            (["--lambda", "0.006", "--g", "0.7", "--shard", "4/4"], "--shard"),
+            (["--lambda", "0.006", "--g", "0.7", "--points", "10"], "--points"),
+            (["--lambda", "0.006:0.01", "--g", "0.7:0.8", "--sample", "lhs"], "--points"),
+            (["--lambda", "20", "--g", "0.7"], "lambda"),
+            (["--v", "1e20", "--lambda", "0.006", "--g", "0.7"], "v"),
+            (["--model", "conformal-u1", "--lambda", "0.006", "--g", "0.7"], "--lambda"),
+            (["--lambda", "0.006", "--g", "0.7", "--data", "ng15,lisa"], "--data"),
+        ]
+        for (args, named) in cases {
+            let r = try CLITests.run(["scan", "--db", db] + args)
+            #expect(r.status == 2, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains(named), "\(args): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: db), "\(args) created the database")
+        }
+        let unwritable = try CLITests.run(["scan", "--db", "/nonexistent-dir/x.sqlite", "--lambda", "0.006", "--g", "0.7"])
+        #expect(unwritable.status == 2 && unwritable.stderr.contains("/nonexistent-dir/x.sqlite"), "\(unwritable.stderr)")
+        // A database of another spec is refused, and left as it was.
+        let one = Self.temporary("spec.sqlite")
+        #expect(try CLITests.run(["scan", "--db", one, "--v", "1", "--lambda", "0.006", "--g-rel", "-0.05", "--quiet"]).status == 0)
+        let other = try CLITests.run(["scan", "--db", one, "--v", "1", "--lambda", "0.006", "--g-rel", "-0.05", "--vw", "0.9", "--quiet"])
+        #expect(other.status == 2 && other.stderr.contains("transition conventions"), "\(other.stderr)")
+        #expect(try ScanStore(readingFrom: one).finishedIndices().count == 1)
+        let notOurs = Self.temporary("notours.sqlite")
+        try String(repeating: "text ", count: 40).write(toFile: notOurs, atomically: true, encoding: .utf8)
+        let foreign = try CLITests.run(["scan", "export", "--db", notOurs])
+        #expect(foreign.status == 2 && foreign.stderr.contains("not a Supercool scan database"), "\(foreign.stderr)")
+
+        // Export: CSV header and one row; JSON parses and carries the full report.
+        let csv = try CLITests.run(["scan", "export", "--db", one, "--format", "csv"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("index,v_GeV,lambda,g,g_rel,status,Tc_MeV"))
+        let json = try CLITests.run(["scan", "export", "--db", one, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.count == 1 && (points[0]["report"] as? [String: Any])?["Tp_MeV"] is Double)
+    }
+}
