@@ -26,6 +26,9 @@ public struct AdaptiveODEIntegrator: Sendable {
     /// Components of the state whose error does not steer the step size (e.g. running integrals of a
     /// noisy integrand, which need no step control of their own): their weight in the error test is 0.
     public var uncontrolledComponents: Set<Int> = []
+    /// Per-component absolute scales s_i: the error test becomes |err_i| ≤ ε_abs s_i + ε_rel |y_i| (GSL's scaled control),
+    /// for states whose components live on very different scales (each one's negligible level). nil: s_i = 1.
+    public var absoluteScales: [Double]? = nil
 
     public init(stepper: Stepper = .rk8pd, absoluteTolerance: Double = 1e-12, relativeTolerance: Double = 1e-10, maxSteps: Int = 100_000) {
         self.stepper = stepper
@@ -62,6 +65,23 @@ public struct AdaptiveODEIntegrator: Sendable {
             observer: { t, y in observer(t, SIMD4(y[0], y[1], y[2], y[3])) })
         let y = result.state
         return Outcome(t: result.t, state: SIMD4(y[0], y[1], y[2], y[3]), steps: result.steps, stoppedByObserver: result.stopped)
+    }
+
+    /// The same for an eight-component state (e.g. several running integrals side by side).
+    public func integrate(
+        from t0: Double, _ y0: SIMD8<Double>, to tEnd: Double, initialStep: Double,
+        rhs: (Double, SIMD8<Double>) -> SIMD8<Double>,
+        observer: (Double, SIMD8<Double>) -> StepDecision
+    ) throws -> Outcome<SIMD8<Double>> {
+        func load(_ y: UnsafePointer<Double>) -> SIMD8<Double> { SIMD8(y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]) }
+        let result = try integrateRaw(
+            from: t0, (0..<8).map { y0[$0] }, to: tEnd, initialStep: initialStep,
+            rhs: { t, y, dydt in
+                let d = rhs(t, load(y))
+                for i in 0..<8 { dydt[i] = d[i] }
+            },
+            observer: { t, y in observer(t, load(y)) })
+        return result.state.withUnsafeBufferPointer { Outcome(t: result.t, state: load($0.baseAddress!), steps: result.steps, stoppedByObserver: result.stopped) }
     }
 
     func integrateRaw(
@@ -126,8 +146,10 @@ extension AdaptiveODEIntegrator {
     /// The standard y-control (error ≤ ε_abs + ε_rel |y_i|), or a scaled one where the uncontrolled components'
     /// absolute scale is so large that their error never rejects a step.
     func makeControl(dimension: Int) -> UnsafeMutablePointer<gsl_odeiv2_control>? {
-        if uncontrolledComponents.isEmpty { return gsl_odeiv2_control_y_new(absoluteTolerance, relativeTolerance) }
-        let scales = (0..<dimension).map { uncontrolledComponents.contains($0) ? 1e300 : 1.0 }
+        if uncontrolledComponents.isEmpty && absoluteScales == nil { return gsl_odeiv2_control_y_new(absoluteTolerance, relativeTolerance) }
+        let scales = (0..<dimension).map { i in
+            uncontrolledComponents.contains(i) ? 1e300 : (absoluteScales.map { i < $0.count ? $0[i] : 1 } ?? 1.0)
+        }
         return gsl_odeiv2_control_scaled_new(absoluteTolerance, relativeTolerance, 1, 0, scales, dimension)
     }
 }

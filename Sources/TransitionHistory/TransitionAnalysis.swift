@@ -404,7 +404,8 @@ extension PreparedTransition.Curve {
         let curve = self.curve, depth = self.depth
         let actionOverT: @Sendable (Double) -> Double = { T in curve(T / s) }
         let lowT = s * curve.temperatureRange.lowerBound, highT = s * curve.temperatureRange.upperBound
-        let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depth(log(T / s)), 0) * pow(s, 4) }
+        let s4 = pow(s, 4)
+        let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depth(log(T / s)), 0) * s4 }
         let plasma = Plasma(model: analysis.plasmaModel, standardModel: table)
         // H² = (ρ_rad + ΔV)/(3 M_Pl²): the false-vacuum energy dominates while supercooling (2306.17239).
         let hubble: @Sendable (Double) -> Double = { T in
@@ -422,11 +423,17 @@ extension PreparedTransition.Curve {
         // Γ(T) = T⁴ (S3/(2πT))^{3/2} e^{−S3/T} (physics.md §4), or T⁴ e^{−S3/T}; plus Γ4(T) = s⁴ Γ4(T/s) if asked for.
         let rate: @Sendable (Double) -> Double = { T in
             let a = max(actionOverT(T), 0)
-            let p = prefactor == .thermal && a > 0 ? pow(a / (2 * Double.pi), 1.5) : 1
-            return pow(T, 4) * p * exp(-a) + (vacuumRate.map { $0(T / s) * pow(s, 4) } ?? 0)
+            // (x^{3/2} as x√x and T⁴ as (T²)²: pow is the costliest call of the history's inner loop.)
+            let x = a / (2 * Double.pi)
+            let p = prefactor == .thermal && a > 0 ? x * x.squareRoot() : 1
+            let T2 = T * T
+            return T2 * T2 * p * exp(-a) + (vacuumRate.map { $0(T / s) * s4 } ?? 0)
         }
         let integrals = try HistoryIntegrals(rate: rate, hubble: hubble, lowerTemperature: lowT, upperTemperature: highT,
                                              wallVelocity: conventions.wallVelocity)
+        // N, I, dI/dT and n_b at every T in one ODE pass (HistoryTable; quadratures where it cannot converge); the
+        // pointwise quadrature checks I(T_p) below.
+        let history = HistoryEvaluator(integrals)
         if !samples.topResolved {
             // The spline ends within 1e-9 of T_c below the resolved level. Bubbles from that last sliver (at most the
             // top rate over its width; S3/T only grows towards T_c) must be negligible, else the transition starts
@@ -437,11 +444,11 @@ extension PreparedTransition.Curve {
                 return result
             }
         }
-        result.nucleationTemperature = try integrals.nucleationTemperature()
+        result.nucleationTemperature = try history.nucleationTemperature()
         // Sampling starts at T_0 when the barrier vanishes above the lowest sampled fraction of T_c.
         let rollsAtBottom = samples.startsAtBarrierVanishing
-        guard let Tp = try integrals.temperature(extendedVolume: conventions.percolationThreshold) else {
-            let Ilow = try integrals.extendedVolume(at: lowT)
+        guard let Tp = try history.temperature(extendedVolume: conventions.percolationThreshold) else {
+            let Ilow = try history.extendedVolume(at: lowT)
             if rollsAtBottom, let T0 {
                 result.status = .rollsBeforePercolation(barrierVanishingTemperature: T0, extendedVolume: Ilow, threshold: conventions.percolationThreshold)
             } else {
@@ -451,20 +458,23 @@ extension PreparedTransition.Curve {
             return result
         }
         result.percolationTemperature = Tp
+        // Two independent evaluations of I(T_p): the ODE pass and adaptive quadrature (QAGS, its own error estimate).
+        // The reported relative error is the larger of QAGS's estimate and their difference.
         let percolation = try integrals.extendedVolumeWithError(at: Tp)
-        result.percolationIntegralRelativeError = percolation.error / max(percolation.value, .leastNormalMagnitude)
-        result.extendedVolumeUnityTemperature = try integrals.temperature(extendedVolume: 1)
-        result.finalTemperature = try integrals.temperature(extendedVolume: -log(conventions.finalFalseVacuumFraction))
-        let slopeP = 3 + Tp * (try integrals.extendedVolumeDerivative(at: Tp))
+        let scale = max(percolation.value, .leastNormalMagnitude)
+        result.percolationIntegralRelativeError = max(percolation.error, abs(percolation.value - (try history.extendedVolume(at: Tp)))) / scale
+        result.extendedVolumeUnityTemperature = try history.temperature(extendedVolume: 1)
+        result.finalTemperature = try history.temperature(extendedVolume: -log(conventions.finalFalseVacuumFraction))
+        let slopeP = 3 + Tp * (try history.extendedVolumeDerivative(at: Tp))
         result.volumeSlopeAtPercolation = slopeP
         if let Tf = result.finalTemperature {
-            result.volumeSlopeAtFinal = 3 + Tf * (try integrals.extendedVolumeDerivative(at: Tf))
+            result.volumeSlopeAtFinal = 3 + Tf * (try history.extendedVolumeDerivative(at: Tf))
         }
 
         let H = hubble(Tp)
         result.hubbleAtPercolation = H
         result.gStarAtPercolation = plasma.energyDegreesOfFreedom(at: Tp)
-        let nb = try integrals.bubbleNumberDensity(at: Tp)
+        let nb = try history.bubbleNumberDensity(at: Tp)
         result.bubbleNumberDensity = nb
         let separation = pow(nb, -1.0 / 3)
         result.meanBubbleSeparation = separation
