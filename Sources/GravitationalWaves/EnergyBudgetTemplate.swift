@@ -56,7 +56,7 @@ func budgetSoundWaveShape(_ x: Double) -> Double { pow(4.0 / 7, 3.5) * soundWave
 /// quoted for that reason): the forms are those ELENA (2510.00289) implements from 1903.09642. The sound-wave and
 /// turbulence coefficients are exactly those of Caprini et al. arXiv:1512.06239 (sound waves: 2.65×10⁻⁶ (H/β) v_w, peak
 /// 19 μHz β/(H v_w); turbulence eqs. 19–21: 3.35×10⁻⁴, peak 27 μHz) written with β/H* = (8π)^{1/3}/(H*R*) at v_w = 1:
-/// 2.65×10⁻⁶ (7/4)^{7/2}/((8π)^{1/3} 1.67×10⁻⁵) = 0.385 and 3.35×10⁻⁴/((8π)^{1/3} 1.67×10⁻⁵) = 6.86 (checked in the
+/// 2.65×10⁻⁶ (7/4)^{7/2}/((8π)^{1/3} 1.67×10⁻⁵) = 0.384 and 3.35×10⁻⁴/((8π)^{1/3} 1.67×10⁻⁵) = 6.85 (checked in the
 /// tests), so the peak frequencies are the same conversion: 19/16.5 (8π)^{1/3} = 3.37 and 27/16.5 (8π)^{1/3} = 4.79.
 /// ELENA's turbulence damping term mixes f/h* with a frequency in units of H*; here f and h* are both in Hz, as in
 /// 1512.06239 eq. 20.
