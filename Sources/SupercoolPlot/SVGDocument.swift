@@ -67,8 +67,12 @@ public struct SVGDocument: Sendable {
 
     /// A polyline through (log10 x, log10 y) points in the frame, y clamped to one decade beyond the frame
     /// (the clip path cuts it); a non-finite x or NaN y ends the current piece, the next point starts a new one.
-    /// `dash`: an SVG stroke-dasharray (e.g. "8,4"), nil for a solid line.
-    public mutating func line(through points: [(x: Double, y: Double)], in frame: PlotFrame, stroke: String, width: Double, dash: String? = nil) {
+    public mutating func line(through points: [(x: Double, y: Double)], in frame: PlotFrame, stroke: String, width: Double) {
+        line(through: points, in: frame, stroke: stroke, width: width, dash: nil)
+    }
+
+    /// The same, dashed: `dash` is an SVG stroke-dasharray (e.g. "8,4"), nil for a solid line.
+    public mutating func line(through points: [(x: Double, y: Double)], in frame: PlotFrame, stroke: String, width: Double, dash: String?) {
         var d = ""
         var pen = false
         for (lx, ly) in points {
