@@ -16,10 +16,14 @@ public struct GWSource: Sendable, Equatable, Codable {
     public var hubbleRadius: Double
     /// Wall velocity v_w.
     public var wallVelocity: Double
+    /// Where the released energy goes (walls vs plasma, 1903.09642 §2): from a computed point's `WallDynamics` or given by
+    /// the user; nil when unknown. Only the `budget` template uses it.
+    public var energySplit: EnergySplit?
 
-    public init(temperature: Double, degreesOfFreedom: Double, alpha: Double, hubbleRadius: Double, wallVelocity: Double) {
+    public init(temperature: Double, degreesOfFreedom: Double, alpha: Double, hubbleRadius: Double, wallVelocity: Double,
+                energySplit: EnergySplit? = nil) {
         self.temperature = temperature; self.degreesOfFreedom = degreesOfFreedom; self.alpha = alpha
-        self.hubbleRadius = hubbleRadius; self.wallVelocity = wallVelocity
+        self.hubbleRadius = hubbleRadius; self.wallVelocity = wallVelocity; self.energySplit = energySplit
     }
 
     public struct Invalid: Error, CustomStringConvertible { public let description: String }
@@ -66,6 +70,12 @@ public protocol GWTemplate: Sendable {
     func energyDensity(frequency f: Double) -> Double
     /// Peak frequency today (Hz).
     var peakFrequency: Double { get }
+    /// The separate sources of a sum (empty for a single source), e.g. for plotting them.
+    var components: [any GWTemplate] { get }
+}
+
+extension GWTemplate {
+    public var components: [any GWTemplate] { [] }
 }
 
 /// Sound waves, Caprini et al. arXiv:1910.13125 eqs. (29)–(31) (their eq. 30 spectral shape and eq. 31
@@ -164,6 +174,7 @@ public struct CombinedTemplate: GWTemplate {
     public let parts: [any GWTemplate]
     public var name: String { parts.map(\.name).joined(separator: " + ") }
     public var peakFrequency: Double { parts.first?.peakFrequency ?? 0 }
+    public var components: [any GWTemplate] { parts }
     public func energyDensity(frequency f: Double) -> Double { parts.reduce(0) { $0 + $1.energyDensity(frequency: f) } }
 }
 
@@ -174,6 +185,10 @@ public enum TemplateKind: String, Sendable, CaseIterable, Codable {
     case soundWavesAndTurbulence = "sw+turb"
     case hindmarsh2017 = "hh2017"
     case collision = "collision"
+    case budget = "budget"
+
+    /// Whether the template needs the source's energy split (`GWSource.energySplit`); without one `budget` assumes κ_col = 0.
+    public var usesEnergySplit: Bool { self == .budget }
 
     public func template(for source: GWSource) -> any GWTemplate {
         switch self {
@@ -182,6 +197,7 @@ public enum TemplateKind: String, Sendable, CaseIterable, Codable {
         case .soundWavesAndTurbulence: return CombinedTemplate(parts: [SoundWaveTemplate(source: source), TurbulenceTemplate(source: source)])
         case .hindmarsh2017: return Hindmarsh2017Template(source: source)
         case .collision: return LewickiVaskonenTemplate(source: source)
+        case .budget: return EnergyBudgetTemplate(source: source)
         }
     }
 }

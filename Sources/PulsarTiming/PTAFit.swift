@@ -79,6 +79,8 @@ public struct PTAGridScan: Sendable {
     public var wallVelocity: Double
     /// g*(T*) in GeV → dof.
     public var degreesOfFreedom: @Sendable (Double) -> Double
+    /// κ_col of every grid point (the `budget` template's energy split, 1903.09642 §2, from each point's α); nil: none.
+    public var kappaCollision: Double?
 
     /// The best grid point; lnL = −∞ when every point exceeds the data in some bin (then T_p = α = H*R* = 0).
     public struct Best: Sendable, Equatable {
@@ -112,16 +114,18 @@ public struct PTAGridScan: Sendable {
     /// The best grid point by `fit.logLikelihood`; ties go to the lower T_p.
     public func best(_ fit: PTAFit) async -> Best {
         let tps = axis(percolationTemperatures), alphas = axis(alphas), hrs = axis(hubbleRadii)
-        let vw = wallVelocity, gStar = degreesOfFreedom
+        let vw = wallVelocity, gStar = degreesOfFreedom, kappa = kappaCollision
         let found = await withTaskGroup(of: (lnL: Double, tp: Double, alpha: Double, hr: Double).self) { group in
             for tp in tps {
                 group.addTask {
                     var rowBest = (lnL: -Double.infinity, tp: tp, alpha: 0.0, hr: 0.0)
                     for a in alphas {
+                        let split = kappa.map { EnergySplit(checkedAlpha: a, kappaCollision: $0) }
                         let tStar = GWSource.reheatingTemperature(percolationTemperature: tp, alpha: a)
                         let g = gStar(tStar)
                         for hr in hrs {
-                            let value = fit.logLikelihood(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw))
+                            let value = fit.logLikelihood(GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: vw,
+                                                                   energySplit: split))
                             if value > rowBest.lnL { rowBest = (value, tp, a, hr) }
                         }
                     }

@@ -10,7 +10,7 @@ extension TemplateKind: ExpressibleByArgument {
     /// One line per template for --help.
     static var helpText: String {
         "Template: " + allCases.map { "\($0.rawValue) (\($0.shortDescription))" }.joined(separator: ", ")
-            + ". collision is the fit for strongly supercooled transitions (α ≫ 1)."
+            + ". collision is the fit for strongly supercooled transitions (α ≫ 1); budget splits the energy between the walls and the plasma from the point's wall dynamics (direct mode: --kappa-col)."
     }
 
     var shortDescription: String {
@@ -20,6 +20,7 @@ extension TemplateKind: ExpressibleByArgument {
         case .soundWavesAndTurbulence: return "sound waves + turbulence"
         case .hindmarsh2017: return "sound waves, Hindmarsh et al. 1704.05871"
         case .collision: return "bubble collisions / relativistic fluid shells, Lewicki & Vaskonen 2208.11697"
+        case .budget: return "collisions + sound waves + turbulence with the wall/plasma energy split, Ellis et al. 1903.09642"
         }
     }
 }
@@ -29,7 +30,10 @@ func templateValidityNote(_ template: TemplateKind, alpha: Double) -> String? {
     switch template {
     case .soundWaves, .hindmarsh2017, .soundWavesAndTurbulence, .turbulence:
         guard alpha > 1 else { return nil }
-        return String(format: "note: α = %.3g > 1 lies outside the range where the %@ template was calibrated (simulations with α ≲ 0.5, e.g. 1704.05871); for strongly supercooled transitions compare --template collision (Lewicki & Vaskonen 2208.11697).", alpha, template.rawValue)
+        return String(format: "note: α = %.3g > 1 lies outside the range where the %@ template was calibrated (simulations with α ≲ 0.5, e.g. 1704.05871); for strongly supercooled transitions compare --template collision (Lewicki & Vaskonen 2208.11697) and --template budget (the walls' energy split, 1903.09642).", alpha, template.rawValue)
+    case .budget:
+        guard alpha > 1 else { return nil }
+        return String(format: "note: α = %.3g > 1: the budget's sound-wave and turbulence parts extrapolate fits to simulations with α ≲ 0.5 (1512.06239), as 1903.09642 does.", alpha)
     case .collision:
         guard alpha < 1 else { return nil }
         return String(format: "note: α = %.3g < 1: the %@ template was fitted for strongly supercooled transitions (α ≫ 1, thin relativistic shells).", alpha, template.rawValue)
@@ -62,7 +66,22 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("gstar"), parsing: .unconditional, help: "g* at T*, in [1, 1e4] (direct mode only; default from --gstar-dark/--gstar-constant, else g*_SM(T*) + 4).")
     var gStar: Double?
 
+    @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1], the fraction of the released energy in the bubble walls, for --template budget in direct mode and --scan (a model point takes it from its walls, 1903.09642).")
+    var kappaCollision: Double?
+
     var isDirect: Bool { percolationTemperature != nil || alpha != nil || hubbleRadius != nil }
+
+    /// The checked --kappa-col: only with --template budget, in [0, 1]; `forModel`: a model point is named and the value
+    /// would be used for it (an error: its walls decide).
+    func checkedKappaCollision(template: TemplateKind, scan: Bool = false) throws -> Double? {
+        guard let k = kappaCollision else { return nil }
+        guard template == .budget else { throw UsageError("--kappa-col applies to --template budget only") }
+        guard k.isFinite, (0...1).contains(k) else { throw UsageError("--kappa-col must be in [0, 1], got \(k)") }
+        if namesAModel && !scan {
+            throw UsageError("--kappa-col applies to direct mode (--Tp/--alpha/--HR) and --scan; a model point's κ_col comes from its walls (see kappa_col in `supercool point`)")
+        }
+        return k
+    }
 
     /// Options that only a computed transition uses are errors where there is none (they would be ignored).
     func rejectModelOnlyOptions(_ mode: String) throws {
@@ -88,9 +107,11 @@ struct SourceOptions: ParsableArguments {
         try Plasma(model: transition.degreesOfFreedom ?? .standardModelPlusDark(dark: 4), resources: resources)
     }
 
-    /// The source and a label; throws PhysicsOutcome when the point has no spectrum.
-    func source(resources: ProjectResources) throws -> (source: GWSource, label: String) {
+    /// The source and a label; throws PhysicsOutcome when the point has no spectrum. `template` decides whether an
+    /// energy split is needed (`budget`): a model point's walls give it, in direct mode --kappa-col (else exit 2).
+    func source(resources: ProjectResources, template: TemplateKind, scan: Bool = false) throws -> (source: GWSource, label: String) {
         let transition = try transitionOptions.conventions()
+        let kappa = try checkedKappaCollision(template: template, scan: scan)
         if isDirect {
             guard let tp = percolationTemperature, let a = alpha, let hr = hubbleRadius else {
                 throw UsageError("direct mode needs all of --Tp (GeV), --alpha and --HR")
@@ -104,7 +125,15 @@ struct SourceOptions: ParsableArguments {
             guard Self.hubbleRadiusRange.contains(hr) else { throw UsageError("--HR must be in [1e-6, 10], got \(hr)") }
             let tStar = GWSource.reheatingTemperature(percolationTemperature: tp, alpha: a)
             let g = try gStar ?? plasma(transition, resources: resources).energyDegreesOfFreedom(at: tStar)
-            let source = GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity)
+            var split: EnergySplit?
+            if template.usesEnergySplit {
+                guard let kappa else {
+                    throw UsageError("--template budget in direct mode needs --kappa-col in [0, 1] (the walls' share of the released energy: 0 for walls stopped by friction, 1 − α_∞/α for runaway walls; a model point computes it)")
+                }
+                split = EnergySplit(checkedAlpha: a, kappaCollision: kappa)
+            }
+            let source = GWSource(temperature: tStar, degreesOfFreedom: g, alpha: a, hubbleRadius: hr, wallVelocity: transition.wallVelocity,
+                                  energySplit: split)
             do { _ = try source.validated() } catch let e as GWSource.Invalid { throw UsageError(e.description.replacingOccurrences(of: "g*", with: "--gstar")) }
             return (source, String(format: "T_p = %.4g GeV, α = %.4g, H*R* = %.4g", tp, a, hr))
         }
@@ -119,6 +148,9 @@ struct SourceOptions: ParsableArguments {
                 throw PhysicsOutcome("no GW spectrum for \(name): H*R* from β is undefined (β/H = \(r.betaOverH.map { String(format: "%.3g", $0) } ?? "—") ≤ 0 at T_p); use --radius nb")
             }
             throw PhysicsOutcome("no GW spectrum for \(name): \(r.status)")
+        }
+        if template.usesEnergySplit && source.energySplit == nil {
+            throw PhysicsOutcome("no energy budget for \(name): the wall dynamics could not be computed (\(r.wallDynamicsNote ?? "no reason recorded"))")
         }
         return (source, name)
     }
@@ -144,22 +176,36 @@ struct SpectrumCommand: ParsableCommand {
         }
         guard (2...100_000).contains(points) else { throw UsageError("--points must be in 2…100000, got \(points)") }
         let resources = try ProjectResources.locate()
-        let (source, label) = try sourceOptions.source(resources: resources)
+        let (source, label) = try sourceOptions.source(resources: resources, template: template)
         let t = template.template(for: source)
         printNote(templateValidityNote(template, alpha: source.alpha))
+        let parts = t.components
         let fs = (0..<points).map { fmin * pow(fmax / fmin, Double($0) / Double(points - 1)) }
         let values = try fs.map { try requireFinite(t.energyDensity(frequency: $0), "h2Omega") }
+        // The budget template's parts (collision, sound waves, turbulence) are printed beside the total.
+        let budget = t as? EnergyBudgetTemplate
+        let partValues = try parts.map { p in try fs.map { try requireFinite(p.energyDensity(frequency: $0), "h2Omega") } }
+        let partKeys = budget == nil ? [] : ["h2Omega_col", "h2Omega_sw", "h2Omega_turb"]
         switch format {
         case .json:
-            print(try JSONValue.object([
+            var fields: [(String, JSONValue)] = [
                 ("source", .string(label)), ("template", .string(t.name)),
                 ("T_star_GeV", .number(source.temperature)), ("gstar", .number(source.degreesOfFreedom)), ("alpha", .number(source.alpha)),
-                ("HR", .number(source.hubbleRadius)), ("v_w", .number(source.wallVelocity)), ("peak_frequency_Hz", .number(t.peakFrequency)),
-                ("f_Hz", .array(fs.map { .number($0) })), ("h2Omega_GW", .array(values.map { .number($0) })),
-            ]).rendered())
+                ("HR", .number(source.hubbleRadius)), ("v_w", .number(source.wallVelocity)), ("peak_frequency_Hz", .number(t.peakFrequency))]
+            if let b = budget {
+                fields += [("kappa_col", .number(b.split.kappaCollision)), ("kappa_sw", .number(b.split.kappaSoundWaves)),
+                           ("alpha_eff", .number(b.split.alphaEffective)), ("H_tau_sw", .number(b.soundWavePeriod)),
+                           ("peak_frequencies_Hz", .object([("col", .number(b.collision.peakFrequency)), ("sw", .number(b.soundWaves.peakFrequency)),
+                                                            ("turb", .number(b.turbulence.peakFrequency))]))]
+            }
+            fields += [("f_Hz", .array(fs.map { .number($0) })), ("h2Omega_GW", .array(values.map { .number($0) }))]
+            fields += zip(partKeys, partValues).map { ($0, .array($1.map { .number($0) })) }
+            print(try JSONValue.object(fields).rendered())
         default:
-            try FiniteText.print(["# supercool spectrum: \(label); \(t.name); T* = \(source.temperature) GeV, g* = \(source.degreesOfFreedom), α = \(source.alpha), H*R* = \(source.hubbleRadius), v_w = \(source.wallVelocity); peak \(t.peakFrequency) Hz",
-                                  "f_Hz,h2Omega_GW"] + zip(fs, values).map { "\($0),\($1)" }, "the spectrum CSV")
+            let split = budget.map { String(format: "; κ_col = %.4g, κ_sw = %.4g, α_eff = %.4g, H*τ_sw = %.4g", $0.split.kappaCollision, $0.split.kappaSoundWaves, $0.split.alphaEffective, $0.soundWavePeriod) } ?? ""
+            let rows = fs.indices.map { i in ([fs[i], values[i]] + partValues.map { $0[i] }).map { "\($0)" }.joined(separator: ",") }
+            try FiniteText.print(["# supercool spectrum: \(label); \(t.name); T* = \(source.temperature) GeV, g* = \(source.degreesOfFreedom), α = \(source.alpha), H*R* = \(source.hubbleRadius), v_w = \(source.wallVelocity); peak \(t.peakFrequency) Hz\(split)",
+                                  (["f_Hz", "h2Omega_GW"] + partKeys).joined(separator: ",")] + rows, "the spectrum CSV")
         }
     }
 }
@@ -253,7 +299,7 @@ struct FitCommand: AsyncParsableCommand {
         var fields: [(String, JSONValue)] = []
         var lines: [String] = []
         if !scan || sourceOptions.namesAPoint {
-            let (source, label) = try sourceOptions.source(resources: resources)
+            let (source, label) = try sourceOptions.source(resources: resources, template: template, scan: scan)
             printNote(templateValidityNote(template, alpha: source.alpha))
             let evaluation = fit.evaluate(source)
             let value = evaluation.lnL
@@ -286,10 +332,16 @@ struct FitCommand: AsyncParsableCommand {
             let transition = try sourceOptions.transitionOptions.conventions()
             let plasma = try sourceOptions.plasma(transition, resources: resources)
             let fixedG = sourceOptions.gStar
+            let kappa = try sourceOptions.checkedKappaCollision(template: template, scan: true)
+            if template.usesEnergySplit && kappa == nil {
+                throw UsageError("--scan with --template budget needs --kappa-col in [0, 1]: the grid's points have no walls to take the energy split from")
+            }
             let n = grid
             // T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3] (PTAGridScan's defaults).
-            let found = await PTAGridScan(pointsPerAxis: n, wallVelocity: transition.wallVelocity,
-                                          degreesOfFreedom: { fixedG ?? plasma.energyDegreesOfFreedom(at: $0) }).best(fit)
+            var gridScan = PTAGridScan(pointsPerAxis: n, wallVelocity: transition.wallVelocity,
+                                       degreesOfFreedom: { fixedG ?? plasma.energyDegreesOfFreedom(at: $0) })
+            gridScan.kappaCollision = kappa
+            let found = await gridScan.best(fit)
             let best = (lnL: found.lnL, tp: found.percolationTemperature, alpha: found.alpha, hr: found.hubbleRadius)
             fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
                                             ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),

@@ -22,11 +22,16 @@ struct PlotCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output SVG file (default overlay.svg); an existing regular file is replaced, devices/FIFOs/links are refused.") var output: String?
     @Option(help: "svg (default: writes --output) or csv (stdout).") var format: String = "svg"
     @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
+    @Flag(help: "Also draw each point's separate sources, dashed: collision / sound waves / turbulence (--template budget) or sound waves / turbulence (sw+turb).")
+    var components = false
     @OptionGroup var conventionOptions: ConventionOptions
     @OptionGroup var transitionOptions: TransitionOptions
 
     func run() async throws {
         guard format == "svg" || format == "csv" else { throw UsageError("--format for plot must be svg or csv, got \(format)") }
+        guard !components || template == .budget || template == .soundWavesAndTurbulence else {
+            throw UsageError("--components applies to --template budget or sw+turb (sums of sources), got \(template.rawValue)")
+        }
         let resources = try ProjectResources.locate()
         let names = bp.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw UsageError("--bp needs at least one benchmark point") }
@@ -61,7 +66,11 @@ struct PlotCommand: AsyncParsableCommand {
 
         // Frame: f ∈ [1e-9, 1e-7] Hz, h²Ω ∈ [1e-12, 1e-5].
         let (xMin, xMax, yMin, yMax) = (-9.0, -7.0, -12.0, -5.0)
-        var curves = [(label: String, color: String, points: [(x: Double, y: Double)])]()
+        var curves = [(label: String, color: String, dash: String?, points: [(x: Double, y: Double)])]()
+        // Dash patterns of the separate sources (--components), by their position in the template's components.
+        let componentStyles: [(label: String, dash: String)] = template == .budget
+            ? [("collision", "2,3"), ("sound waves", "8,4"), ("turbulence", "12,3,2,3")]
+            : [("sound waves", "8,4"), ("turbulence", "12,3,2,3")]
         var missing = [String]()
         let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
         for (i, r) in results {
@@ -70,13 +79,27 @@ struct PlotCommand: AsyncParsableCommand {
                 missing.append("\(name): no spectrum (\(r.percolationTemperature == nil ? "no percolation" : "does not complete"))")
                 continue
             }
+            if template.usesEnergySplit && source.energySplit == nil {
+                missing.append("\(name): no energy budget (\(r.wallDynamicsNote ?? "wall dynamics not computed"))")
+                continue
+            }
             printNote(templateValidityNote(template, alpha: a).map { "\(name): " + $0 })
             let t = template.template(for: source)
-            let pts = (0...200).map { k -> (x: Double, y: Double) in
-                let lf = xMin + (xMax - xMin) * Double(k) / 200
-                return (lf, log10(t.energyDensity(frequency: pow(10, lf))))
+            func sampled(_ t: any GWTemplate) -> [(x: Double, y: Double)] {
+                (0...200).map { k -> (x: Double, y: Double) in
+                    let lf = xMin + (xMax - xMin) * Double(k) / 200
+                    return (lf, log10(t.energyDensity(frequency: pow(10, lf))))
+                }
             }
-            curves.append((String(format: "%@: T_p = %.3g MeV, α = %.3g, H*R* = %.3g", name, r.percolationTemperature! * 1000, a, hr), colors[i % colors.count], pts))
+            let color = colors[i % colors.count]
+            let budgetNote = (t as? EnergyBudgetTemplate).map { String(format: ", κ_col = %.1g", $0.split.kappaCollision) } ?? ""
+            curves.append((String(format: "%@: T_p = %.3g MeV, α = %.3g, H*R* = %.3g", name, r.percolationTemperature! * 1000, a, hr) + budgetNote,
+                           color, nil, sampled(t)))
+            if components {
+                for (part, style) in zip(t.components, componentStyles) {
+                    curves.append(("\(name) \(style.label)", color, style.dash, sampled(part)))
+                }
+            }
         }
         // Violins: each set's first default bins, log10 h²Ω inside the frame.
         let violins = zip(sets, tables).flatMap { ds, d in
@@ -92,7 +115,9 @@ struct PlotCommand: AsyncParsableCommand {
         }
 
         // SVG.
-        let frame = PlotFrame(width: 900, height: 620, left: 90, right: 30, top: 40, bottom: 150,
+        // Room below the frame for the legends (one more line per component style).
+        let extra = components ? 18.0 * Double(componentStyles.count + 1) : 0
+        let frame = PlotFrame(width: 900, height: 620 + extra, left: 90, right: 30, top: 40, bottom: 150 + extra,
                               x: LogAxis(log10From: xMin, to: xMax), y: LogAxis(log10From: yMin, to: yMax))
         var svg = SVGDocument(width: frame.width, height: frame.height)
         svg.defineClip(id: "frame", to: frame)
@@ -104,7 +129,7 @@ struct PlotCommand: AsyncParsableCommand {
                        samples: v.violin.samples.map { ViolinSample(log10Y: $0.log10H2Omega, weight: $0.weight) }, in: frame,
                        color: violinColors[v.dataset] ?? "#999999")
         }
-        for c in curves { svg.line(through: c.points, in: frame, stroke: c.color, width: 2.2) }
+        for c in curves { svg.line(through: c.points, in: frame, stroke: c.color, width: c.dash == nil ? 2.2 : 1.6, dash: c.dash) }
         svg.endGroup()
         svg.logAxes(frame)
         let (W, H, left, right, top, bottom) = (frame.width, frame.height, frame.left, frame.right, frame.top, frame.bottom)
@@ -113,16 +138,20 @@ struct PlotCommand: AsyncParsableCommand {
         svg.text("Supercool: dark U(1) benchmark points vs PTA free spectra", x: left, y: 18, fontSize: 15)
         svg.text("GW template: \(template.shortDescription)", x: left, y: 34, fontSize: 12, fill: "#333333")
         // Legends below the frame: spectra (and points without one) on the left, data sets on the right.
-        Legend(x: left, y: H - bottom + 72, entries: curves.map { .line(label: $0.label, color: $0.color) } + missing.map { .text($0, fill: "#555555") })
+        Legend(x: left, y: H - bottom + 72, entries: curves.filter { $0.dash == nil }.map { .line(label: $0.label, color: $0.color) }
+                   + missing.map { .text($0, fill: "#555555") })
             .draw(into: &svg)
-        Legend(x: W / 2 + 60, y: H - bottom + 72,
+        // The budget's labels carry κ_col: the data legend moves right to make room.
+        Legend(x: W / 2 + (template == .budget ? 115 : 60), y: H - bottom + 72,
                entries: sets.map { .swatch(label: $0.shortCitation, color: violinColors[$0.label] ?? "#999999") }
-                   + [.caption("violins: ceffyl KDE densities (2303.15442), first \(sets.map { "\($0.defaultBins)" }.joined(separator: "/")) bins", fill: "#555555")])
+                   + [.caption("violins: ceffyl KDE densities (2303.15442), first \(sets.map { "\($0.defaultBins)" }.joined(separator: "/")) bins", fill: "#555555")]
+                   + (components ? [.caption("each point's sources, in its colour:", fill: "#555555")]
+                                   + componentStyles.map { .dashedLine(label: $0.label, color: "#555555", dash: $0.dash) } : []))
             .draw(into: &svg)
         let document = svg.rendered
         try FiniteText.check(document, "the SVG")
         try OutputFile.write(document, to: output, option: "-o")
-        print("wrote \(output) (\(curves.count) spectra, \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
+        print("wrote \(output) (\(curves.filter { $0.dash == nil }.count) spectra\(components ? " with their sources" : ""), \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
     }
 }
 

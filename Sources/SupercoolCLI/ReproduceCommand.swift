@@ -144,6 +144,8 @@ struct PointCommand: AsyncParsableCommand {
 func transitionLabel(_ c: TransitionConventions) -> String {
     let g: String
     switch c.degreesOfFreedom {
+    case nil where c.darkDegreesOfFreedomCount == .freeEnergy:
+        g = "g* = g*_SM(T) + the one-loop free energy's dark count (false vacuum; massive dark species after reheating)"
     case nil: g = "g* = g*_SM(T) + model dof (light in the false vacuum, massive after reheating)"
     case .standardModelPlusDark(let d)?: g = "g* = g*_SM(T) + \(d)"
     case .standardModelPlusMassive?: g = "g* = g*_SM(T) + massive dark species"
@@ -156,6 +158,9 @@ func transitionJSON(_ c: TransitionConventions) -> JSONValue {
     var fields: [(String, JSONValue)] = [("wall_velocity", .number(c.wallVelocity)), ("percolation_threshold", .number(c.percolationThreshold)),
                                          ("rate_prefactor", .string(c.ratePrefactor.rawValue)), ("radius", .string(c.radiusDefinition.rawValue))]
     switch c.degreesOfFreedom {
+    case nil where c.darkDegreesOfFreedomCount == .freeEnergy:
+        fields.append(("gstar", .string("SM(T) + model (free-energy count in the false vacuum, massive species after reheating)")))
+        fields.append(("gstar_dark", .string(c.darkDegreesOfFreedomCount.rawValue)))
     case nil: fields.append(("gstar", .string("SM(T) + model (light dof in the false vacuum, massive species after reheating)")))
     case .standardModelPlusDark(let d)?: fields.append(("gstar_dark", .number(d)))
     case .standardModelPlusMassive?: fields.append(("gstar", .string("SM(T) + massive dark species")))

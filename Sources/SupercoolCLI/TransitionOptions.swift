@@ -23,8 +23,10 @@ struct TransitionOptions: ParsableArguments {
     @Flag(name: .customLong("o4"), help: "Add the O(4) vacuum tunnelling rate (off by default: S4 ≥ 1160 here).")
     var includeVacuumTunnelling = false
 
-    @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: "g*_dark added to Saikawa–Shirai g*_SM in [0, 1000] (default: the model's light dof, 4 for DarkU1).")
-    var gStarDark: Double?
+    @Option(name: .customLong("gstar-dark"), parsing: .unconditional, help: ArgumentHelp(
+        "g*_dark added to Saikawa–Shirai g*_SM: a number in [0, 1000], or free-energy (default: the model's physical light dof, 4 for DarkU1).",
+        discussion: "free-energy counts the false-vacuum dark plasma as the one-loop free energy does at φ = 0 (−T∂V_T/∂T in dof: each loop's dof, incl. the Landau-gauge Goldstone and the 3 Z' modes; tachyonic scalars 1.603 each, J_B frozen at its minimum as in CosmoTransitions): 6.21 for DarkU1, the count of ELENA and of the benchmark table's α. A convention for comparisons; it applies to α and H before the transition, not to the reheated plasma."))
+    var gStarDark: GStarDarkChoice?
 
     @Option(name: .customLong("gstar-constant"), parsing: .unconditional, help: "Use a constant total g*, in [1, 1000], instead of g*_SM(T) + g*_dark.")
     var gStarConstant: Double?
@@ -45,11 +47,28 @@ struct TransitionOptions: ParsableArguments {
             guard gStarDark == nil else { throw UsageError("--gstar-dark and --gstar-constant exclude each other") }
             c.degreesOfFreedom = .constant(g)
         } else if let d = gStarDark {
-            guard d.isFinite, d >= 0, d <= 1000 else { throw UsageError("--gstar-dark must be in [0, 1000], got \(d)") }
-            c.degreesOfFreedom = .standardModelPlusDark(dark: d)
+            switch d {
+            case .freeEnergy: c.darkDegreesOfFreedomCount = .freeEnergy
+            case .count(let d):
+                guard d.isFinite, d >= 0, d <= 1000 else { throw UsageError("--gstar-dark must be a number in [0, 1000] or free-energy, got \(d)") }
+                c.degreesOfFreedom = .standardModelPlusDark(dark: d)
+            }
         }
         return c
     }
+}
+
+/// `--gstar-dark`: a constant count or the model's free-energy count.
+enum GStarDarkChoice: ExpressibleByArgument, Equatable {
+    case count(Double)
+    case freeEnergy
+
+    init?(argument: String) {
+        if argument == "free-energy" { self = .freeEnergy; return }
+        guard let d = Double(argument) else { return nil }
+        self = .count(d)
+    }
+    static var defaultCompletionKind: CompletionKind { .list(["free-energy"]) }
 }
 
 /// One computed point, ready for printing.

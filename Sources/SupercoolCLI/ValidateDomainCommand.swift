@@ -93,6 +93,7 @@ func conventionFlags(_ p: PotentialConventions, _ t: TransitionConventions) -> S
     switch t.degreesOfFreedom {
     case .some(.constant(let g)): flags += " --gstar-constant \(g)"
     case .some(.standardModelPlusDark(let d)): flags += " --gstar-dark \(d)"
+    case .none where t.darkDegreesOfFreedomCount == .freeEnergy: flags += " --gstar-dark free-energy"
     default: break
     }
     return flags

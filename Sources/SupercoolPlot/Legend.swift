@@ -3,6 +3,8 @@ public struct Legend: Sendable {
     public enum Entry: Sendable, Equatable {
         /// A line sample (stroke width 3) and its label.
         case line(label: String, color: String)
+        /// A dashed line sample (stroke width 2, SVG stroke-dasharray `dash`) and its label.
+        case dashedLine(label: String, color: String, dash: String)
         /// A filled square (as the violins are filled) and its label.
         case swatch(label: String, color: String)
         /// A label without a sample, aligned with the `line` labels.
@@ -30,6 +32,9 @@ public struct Legend: Sendable {
             switch entry {
             case .line(let label, let color):
                 svg.line(x1: x, y1: y - 5, x2: x + 28, y2: y - 5, stroke: color, width: 3)
+                svg.text(label, x: x + 36, y: y, fontSize: 13)
+            case .dashedLine(let label, let color, let dash):
+                svg.append(raw: "<line x1=\"\(x)\" y1=\"\(y - 5)\" x2=\"\(x + 28)\" y2=\"\(y - 5)\" stroke=\"\(SVGDocument.escape(color))\" stroke-width=\"2\" stroke-dasharray=\"\(SVGDocument.escape(dash))\"/>")
                 svg.text(label, x: x + 36, y: y, fontSize: 13)
             case .swatch(let label, let color):
                 svg.append(raw: "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"14\" height=\"14\" fill=\"\(color)\" fill-opacity=\"0.45\" stroke=\"\(color)\"/>")

@@ -68,6 +68,11 @@ public struct SVGDocument: Sendable {
     /// A polyline through (log10 x, log10 y) points in the frame, y clamped to one decade beyond the frame
     /// (the clip path cuts it); a non-finite x or NaN y ends the current piece, the next point starts a new one.
     public mutating func line(through points: [(x: Double, y: Double)], in frame: PlotFrame, stroke: String, width: Double) {
+        line(through: points, in: frame, stroke: stroke, width: width, dash: nil)
+    }
+
+    /// The same, dashed: `dash` is an SVG stroke-dasharray (e.g. "8,4"), nil for a solid line.
+    public mutating func line(through points: [(x: Double, y: Double)], in frame: PlotFrame, stroke: String, width: Double, dash: String?) {
         var d = ""
         var pen = false
         for (lx, ly) in points {
@@ -77,7 +82,8 @@ public struct SVGDocument: Sendable {
             pen = true
         }
         guard !d.isEmpty else { return }
-        body += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"/>\n"
+        let dashAttribute = dash.map { " stroke-dasharray=\"\(Self.escape($0))\"" } ?? ""
+        body += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(dashAttribute)/>\n"
     }
 
     /// A violin: a polygon symmetric about log10 x = `center`, half-width `halfWidth` (in decades of x) × weight at

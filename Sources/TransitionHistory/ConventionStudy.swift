@@ -12,10 +12,10 @@ public struct ConventionVariant: Sendable, Equatable {
         self.label = label; self.potential = potential; self.transition = transition
     }
 
-    /// The documented variants around a base choice (14 for any base): the base itself first, every other
-    /// daisy × scalar-loop treatment (physics.md §2, §8), and, with the base potential, the transition
-    /// conventions that physics.md §8 lists as uncertain (I_p = 0.29, v_w = 0.9, plain T⁴ prefactor,
-    /// g*_dark = 0 or 6).
+    /// The documented variants around a base choice (15, or 14 when the base already counts the dark plasma by its free
+    /// energy): the base itself first, every other daisy × scalar-loop treatment (physics.md §2, §8), and, with the base
+    /// potential, the transition conventions that physics.md §8 lists as uncertain (I_p = 0.29, v_w = 0.9, plain T⁴
+    /// prefactor, g*_dark = 0 or 6) and the free-energy count of the dark plasma (`--gstar-dark free-energy`).
     public static func matrix(potential: PotentialConventions, transition: TransitionConventions) -> [ConventionVariant] {
         var variants = [ConventionVariant(label: "default (\(potential.label))", potential: potential, transition: transition)]
         for daisy in PotentialConventions.Daisy.allCases {
@@ -35,6 +35,10 @@ public struct ConventionVariant: Sendable, Equatable {
         for dark in [0.0, 6.0] {
             t = transition; t.degreesOfFreedom = .standardModelPlusDark(dark: dark)
             variants.append(ConventionVariant(label: "g*_dark = \(Int(dark))", potential: potential, transition: t))
+        }
+        t = transition; t.degreesOfFreedom = nil; t.darkDegreesOfFreedomCount = .freeEnergy
+        if t != transition {
+            variants.append(ConventionVariant(label: "g*_dark free-energy", potential: potential, transition: t))
         }
         return variants
     }

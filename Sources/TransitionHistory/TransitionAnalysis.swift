@@ -229,7 +229,8 @@ public struct TransitionAnalysis: Sendable {
 
     /// g*(T) of the false-vacuum plasma (during supercooling): the model's light dof on top of the SM.
     public var plasmaModel: DegreesOfFreedomModel {
-        conventions.degreesOfFreedom ?? .standardModelPlusDark(dark: model.relativisticDegreesOfFreedom)
+        conventions.degreesOfFreedom ?? .standardModelPlusDark(dark: conventions.darkDegreesOfFreedomCount == .freeEnergy
+                                                                ? model.freeEnergyDegreesOfFreedom : model.relativisticDegreesOfFreedom)
     }
 
     /// g*(T) of the true-vacuum plasma after reheating: the SM plus the broken phase's massive particles

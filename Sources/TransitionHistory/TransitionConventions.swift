@@ -35,6 +35,17 @@ public struct TransitionConventions: Sendable, Equatable, Codable {
     /// (`ParticleModel.relativisticDegreesOfFreedom`); otherwise the given model.
     public var degreesOfFreedom: DegreesOfFreedomModel? = nil
 
+    /// How the false-vacuum dark plasma is counted in α and H when `degreesOfFreedom` is nil.
+    public enum DarkDegreesOfFreedomCount: String, Sendable, Codable, CaseIterable {
+        /// The model's physical light dof (`ParticleModel.relativisticDegreesOfFreedom`; 4 for DarkU1).
+        case physical
+        /// The one-loop free energy's own count at φ = 0 (`ParticleModel.freeEnergyDegreesOfFreedom`; 6.21 for DarkU1),
+        /// what ELENA and the benchmark table's α use (`--gstar-dark free-energy`).
+        case freeEnergy = "free-energy"
+    }
+    /// Default `physical`. Applies to the false vacuum only; the reheated plasma is the broken phase's massive particles.
+    public var darkDegreesOfFreedomCount: DarkDegreesOfFreedomCount = .physical
+
     /// How S3/T(T) is sampled by bounces (`ActionCurve.sample`). These decide how low in T a "no
     /// percolation" verdict looks, so they are conventions too: the lowest sampled temperature as a fraction
     /// of T_c; the coarse logarithmic grid; the dense grid where S3/T is within `denseWindow` of its minimum.

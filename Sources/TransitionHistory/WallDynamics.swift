@@ -73,8 +73,13 @@ public struct WallDynamics: Sendable, Equatable, Codable {
                 kappa = 1 - alphaInfinity / alpha
             }
         }
-        kappaCollision = kappa
-        alphaEffective = alpha * (1 - kappa)
-        kappaSoundWaves = alpha > 0 ? alphaEffective / alpha * EfficiencyFactor.relativisticWalls(alpha: alphaEffective) : 0
+        let split = EnergySplit(checkedAlpha: alpha, kappaCollision: kappa)
+        energySplit = split
+        kappaCollision = split.kappaCollision
+        alphaEffective = split.alphaEffective
+        kappaSoundWaves = split.kappaSoundWaves
     }
+
+    /// κ_col, κ_sw, α_eff as the GW templates take them (`GWSource.energySplit`, the `budget` template).
+    public let energySplit: EnergySplit
 }

@@ -233,13 +233,59 @@ import Foundation
     }
 
     /// Every template is reachable from the command line; sound waves at α ≫ 1 carry a validity note.
-    @Test(arguments: ["sw", "hh2017", "turb", "sw+turb", "collision"])
+    @Test(arguments: ["sw", "hh2017", "turb", "sw+turb", "collision", "budget"])
     func spectrumTemplates(template: String) throws {
-        let r = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "3", "--template", template, "--format", "json"])
+        let r = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "3", "--template", template, "--format", "json"]
+                             + (template == "budget" ? ["--kappa-col", "0.3"] : []))
         #expect(r.status == 0, "\(r.stderr)")
         let values = try #require(try Self.json(r.stdout)["h2Omega_GW"] as? [Double])
         #expect(values.count == 3 && values.allSatisfy { $0.isFinite && $0 > 0 })
         #expect(r.stderr.contains("outside the range where") == ["sw", "hh2017", "turb", "sw+turb"].contains(template))
+    }
+
+    /// The budget template: in direct mode only with --kappa-col (else exit 2 naming it), its parts printed beside the total;
+    /// a model point takes its split from its walls and refuses --kappa-col; the PTA scan needs --kappa-col.
+    @Test func budgetTemplateAndItsSplit() throws {
+        let direct = ["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "3", "--template", "budget", "--format", "json"]
+        let refused = try Self.run(direct)
+        #expect(refused.status == 2 && refused.stderr.contains("--kappa-col") && refused.stderr.contains("[0, 1]"))
+        let r = try Self.run(direct + ["--kappa-col", "0.5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        let total = try #require(j["h2Omega_GW"] as? [Double])
+        let parts = try ["h2Omega_col", "h2Omega_sw", "h2Omega_turb"].map { try #require(j[$0] as? [Double]) }
+        for i in total.indices { #expect(abs(parts.reduce(0) { $0 + $1[i] } / total[i] - 1) < 1e-12) }
+        #expect(j["kappa_col"] as? Double == 0.5 && abs((j["alpha_eff"] as? Double ?? 0) - 170) < 1e-9)
+        for bad in [["--kappa-col", "1.5"], ["--kappa-col", "nan"]] {
+            let e = try Self.run(direct + bad)
+            #expect(e.status == 2 && e.stderr.contains("--kappa-col must be in [0, 1]"), "\(e.stderr)")
+        }
+        let wrongTemplate = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--kappa-col", "0.5"])
+        #expect(wrongTemplate.status == 2 && wrongTemplate.stderr.contains("--template budget"))
+        let model = try Self.run(["spectrum", "--bp", "BP1", "--template", "budget", "--kappa-col", "0.5"])
+        #expect(model.status == 2 && model.stderr.contains("walls"))
+        let fromWalls = try Self.run(["spectrum", "--bp", "BP1", "--template", "budget", "--points", "3", "--format", "json"])
+        #expect(fromWalls.status == 0, "\(fromWalls.stderr)")
+        #expect((try Self.json(fromWalls.stdout)["kappa_col"] as? Double ?? 1) < 1e-10)
+        let scan = try Self.run(["fit", "--scan", "--grid", "2", "--template", "budget"])
+        #expect(scan.status == 2 && scan.stderr.contains("--kappa-col"))
+        let scanned = try Self.run(["fit", "--scan", "--grid", "2", "--template", "budget", "--kappa-col", "0", "--format", "json"])
+        #expect(scanned.status == 0, "\(scanned.stderr)")
+    }
+
+    /// --gstar-dark free-energy: the dark plasma counted as 6.2067 dof (FreeEnergyCountTests), reported in the conventions.
+    @Test func gstarDarkFreeEnergy() throws {
+        let fast = ["point", "--v", "0.5", "--lambda", "0.00165", "--g", "0.54", "--format", "json"]
+        let r = try Self.run(fast + ["--gstar-dark", "free-energy"]), physical = try Self.run(fast)
+        #expect(r.status == 0 && physical.status == 0, "\(r.stderr)")
+        func gstar(_ run: Run) throws -> Double {
+            let computed = try #require(try Self.json(run.stdout)["computed"] as? [String: Any])
+            return try #require(computed["gstar_at_Tp"] as? Double)
+        }
+        // T_p moves by 1e-5 relative between the two (TransitionAnalysisTests), g*_SM(T_p) by far less than 1e-3.
+        #expect(abs(try gstar(r) - gstar(physical) - 2.2067) < 1e-3)
+        let bad = try Self.run(["point", "--bp", "BP1", "--gstar-dark", "free"])
+        #expect(bad.status == 2 && bad.stderr.contains("--gstar-dark"))
     }
 
     @Test func fitAndPlot() throws {
@@ -254,6 +300,15 @@ import Foundation
         #expect(svg.hasPrefix("<svg") && svg.contains("BP1: T_p") && svg.contains("BP4: no spectrum") && svg.contains("2306.16213"))
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         try? FileManager.default.removeItem(atPath: path)
+        // The budget's parts, dashed, with their legend; --components needs a sum of sources.
+        let parts = try Self.run(["plot", "--bp", "BP1", "--template", "budget", "--components", "-o", path])
+        #expect(parts.status == 0, "\(parts.stderr)")
+        let budgetSVG = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(budgetSVG.contains("stroke-dasharray=\"8,4\"") && budgetSVG.contains("turbulence") && budgetSVG.contains("κ_col"))
+        #expect(!budgetSVG.contains("nan") && !budgetSVG.contains("inf"))
+        try? FileManager.default.removeItem(atPath: path)
+        let single = try Self.run(["plot", "--bp", "BP1", "--template", "sw", "--components", "-o", path])
+        #expect(single.status == 2 && single.stderr.contains("--components"))
     }
 
     /// Inputs that used to be accepted silently, or to end as NaN scored as noise, are clear errors (exit 2).

@@ -20,7 +20,7 @@ import Supercool
         #expect(best.lnL.isFinite)
 
         // Convention matrix and calibration.
-        #expect(ConventionVariant.matrix(potential: .default, transition: .default).count == 14)
+        #expect(ConventionVariant.matrix(potential: .default, transition: .default).count == 15)
         guard case .calibrated(let c) = ParameterCalibration.solve(target: 1, in: 0...2, { (value: $0, payload: 0) }) else {
             Issue.record("no bracket"); return
         }

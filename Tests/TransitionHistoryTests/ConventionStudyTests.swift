@@ -6,15 +6,16 @@ import EffectivePotential
 /// The convention matrix of `--explore` and the calibration bisection of `--calibrate`, on cheap checks
 /// (no transition analysis runs here).
 @Suite struct ConventionStudyTests {
-    /// 14 variants (the base, the 8 other daisy × scalar treatments, 5 transition conventions), each a distinct
-    /// convention set with a distinct label; the same count around a non-default base.
-    @Test func matrixHasFourteenDistinctVariants() {
+    /// 15 variants (the base, the 8 other daisy × scalar treatments, 6 transition conventions incl. the free-energy dark
+    /// count), each a distinct convention set with a distinct label; the same count around a non-default base, one fewer
+    /// when the base already uses the free-energy count.
+    @Test func matrixHasFifteenDistinctVariants() {
         let bases = [PotentialConventions.default, PotentialConventions(daisy: .none, scalarThermal: .fullJB)]
         for base in bases {
             let m = ConventionVariant.matrix(potential: base, transition: .default)
-            #expect(m.count == 14)
+            #expect(m.count == 15)
             #expect(m[0].potential == base && m[0].transition == .default)
-            #expect(Set(m.map(\.label)).count == 14)
+            #expect(Set(m.map(\.label)).count == 15)
             for i in m.indices { for j in m.indices where j > i {
                 #expect(!(m[i].potential == m[j].potential && m[i].transition == m[j].transition), "\(m[i].label) = \(m[j].label)")
             } }
@@ -22,10 +23,13 @@ import EffectivePotential
             let potentials = m.prefix(9).map(\.potential)
             #expect(Set(potentials.map(\.label)).count == 9)
             // The transition variants keep the base potential and change one convention each.
-            for v in m.suffix(5) { #expect(v.potential == base && v.transition != .default) }
+            for v in m.suffix(6) { #expect(v.potential == base && v.transition != .default) }
         }
-        let labels = ConventionVariant.matrix(potential: .default, transition: .default).suffix(5).map(\.label)
-        #expect(labels == ["I_p = 0.29", "v_w = 0.9", "Γ = T⁴ e^{−S3/T}", "g*_dark = 0", "g*_dark = 6"])
+        let labels = ConventionVariant.matrix(potential: .default, transition: .default).suffix(6).map(\.label)
+        #expect(labels == ["I_p = 0.29", "v_w = 0.9", "Γ = T⁴ e^{−S3/T}", "g*_dark = 0", "g*_dark = 6", "g*_dark free-energy"])
+        var freeEnergy = TransitionConventions.default
+        freeEnergy.darkDegreesOfFreedomCount = .freeEnergy
+        #expect(ConventionVariant.matrix(potential: .default, transition: freeEnergy).count == 14)
     }
 
     /// A steeply falling toy T_p(g) (as T_p falls with g − g_roll): the bisection lands on the root, keeps the

@@ -51,6 +51,41 @@ import EffectivePotential
         #expect(abs(try #require(r.alpha) / 342.34 - 1) < 0.02)
     }
 
+    /// ELENA's "Fast" point (v = 0.5 GeV, λ = 0.00165, g = 0.54; ../shared/docs/peer-elena.md, where both codes agree on
+    /// T_p: 14.87 vs 14.92 MeV) with the physical dark count (4) and the free-energy count (6.2067, `--gstar-dark
+    /// free-energy`): g*(T_p) moves by exactly 2.2067, α, α_∞ and α_eq (all ∝ 1/ρ_rad) fall by the ratio of the g*
+    /// (T_p barely moves), and ELENA's α = 50.6, α_∞ = 7.62, α_eq = 2.92 lie between the two counts. The walls pass the LO
+    /// threshold (α > α_∞, what ELENA calls "runaway") and reach γ_eq (ELENA 14.7) long before colliding (γ_* ~ 10¹⁶):
+    /// 1903.09642's terminal-velocity regime, κ_col ~ 10⁻¹⁵.
+    @Test func fastPointDarkCountAndWalls() throws {
+        let model = try DarkU1(vev: 0.5, lambda: 0.00165, gauge: 0.54)
+        var freeEnergy = TransitionConventions()
+        freeEnergy.darkDegreesOfFreedomCount = .freeEnergy
+        let physical = try TransitionAnalysis(model: model, resources: Self.resources).run()
+        let counted = try TransitionAnalysis(model: model, conventions: freeEnergy, resources: Self.resources).run()
+        let tp = try #require(physical.percolationTemperature), tpF = try #require(counted.percolationTemperature)
+        #expect(abs(tp * 1000 / 14.92 - 1) < 0.01 && abs(tpF / tp - 1) < 1e-3)
+        let gSM = try StandardModelDegreesOfFreedom(resources: Self.resources)
+        #expect(abs(try #require(physical.gStarAtPercolation) - gSM.energyDensity(at: tp) - 4) < 1e-9)
+        #expect(abs(try #require(counted.gStarAtPercolation) - gSM.energyDensity(at: tpF) - 6.206685557485763) < 1e-8)
+        let gRatio = physical.gStarAtPercolation! / counted.gStarAtPercolation!
+        let a = try #require(physical.alpha), aF = try #require(counted.alpha)
+        #expect(abs(aF / a / gRatio - 1) < 0.01, "α \(a) → \(aF), g* ratio \(gRatio)")
+        let w = try #require(physical.wallDynamics), wF = try #require(counted.wallDynamics)
+        #expect(abs(wF.alphaInfinity / w.alphaInfinity / gRatio - 1) < 0.01)
+        #expect(abs(wF.alphaEquilibrium / w.alphaEquilibrium / gRatio - 1) < 0.01)
+        #expect(aF < 50.6 && 50.6 < a)
+        #expect(wF.alphaInfinity < 7.62 && 7.62 < w.alphaInfinity)
+        #expect(wF.alphaEquilibrium < 2.92 && 2.92 < w.alphaEquilibrium)
+        for wall in [w, wF] {
+            #expect(wall.regime == .terminalVelocity)
+            #expect(abs(try #require(wall.gammaEquilibrium) / 14.7 - 1) < 0.05)
+            #expect(wall.kappaCollision < 1e-12 && wall.kappaCollision + wall.kappaSoundWaves <= 1)
+        }
+        // The GW source carries the walls' split to the budget template.
+        #expect(physical.gravitationalWaveSource(wallVelocity: 1)?.energySplit == w.energySplit)
+    }
+
     /// BP4 as printed (λ = 0.010, g = 0.86) never percolates (physics.md §8: min S3/T ≈ 250–265): a physics
     /// answer, reported with a reason, not a number.
     @Test func printedBP4DoesNotPercolate() throws {
