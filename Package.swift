@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "GravitationalWavesTests", dependencies: ["GravitationalWaves"]),
         .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
-        .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential"]),
+        .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential", "PulsarTiming"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI", "ParameterScan"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

@@ -49,17 +49,18 @@ func budgetSoundWaveShape(_ x: Double) -> Double { pow(4.0 / 7, 3.5) * soundWave
 /// split of Ellis, Lewicki, No, Vaskonen arXiv:1903.09642 (§2 for κ_col, κ_sw, α_eff; §5 for the spectra). With
 /// A = 1.67×10⁻⁵ (100/g*)^{1/3}, h* = 16.5 μHz (T*/100 GeV)(g*/100)^{1/6} (H* redshifted to today), K_i = κ_i α/(1+α):
 ///   h²Ω_col  = A · 0.024 (H*R*)² K_col² S_col(f/f_col),  S_col = x³(1 + 2x^2.07)^{−2.18},  f_col = 0.51 h*/(H*R*),
-///   h²Ω_sw   = A · 0.38 (H*R*)(H*τ_sw) K_sw² x³(1 + ¾x²)^{−7/2},            f_sw = 3.37 h*/(H*R*),
-///   h²Ω_turb = A · 6.8 (H*R*)(1 − H*τ_sw) K_sw^{3/2} x³(1 + x)^{−11/3}/(1 + 8πf/h*),  f_turb = 4.79 h*/(H*R*),
+///   h²Ω_sw   = A · 0.38 (H*R*)(H*τ_sw) K_sw² x³(1 + ¾x²)^{−7/2},            f_sw = 3.4 h*/((v_w − c_s) H*R*),
+///   h²Ω_turb = A · 6.8 (H*R*)(1 − H*τ_sw) K_sw^{3/2} x³(1 + x)^{−11/3}/(1 + 8πf/h*),  f_turb = 3.9 h*/((v_w − c_s) H*R*),
 /// H*τ_sw = min(1, H*R*/U_f), U_f² = (3/4) κ_sw α_eff/(1 + α_eff): the sound waves last τ_sw, turbulence the rest of
-/// the Hubble time. Provenance (arXiv:1903.09642 itself could not be opened from this machine; equation numbers are not
-/// quoted for that reason): the forms are those ELENA (2510.00289) implements from 1903.09642. The sound-wave and
-/// turbulence coefficients are exactly those of Caprini et al. arXiv:1512.06239 (sound waves: 2.65×10⁻⁶ (H/β) v_w, peak
-/// 19 μHz β/(H v_w); turbulence eqs. 19–21: 3.35×10⁻⁴, peak 27 μHz) written with β/H* = (8π)^{1/3}/(H*R*) at v_w = 1:
-/// 2.65×10⁻⁶ (7/4)^{7/2}/((8π)^{1/3} 1.67×10⁻⁵) = 0.384 and 3.35×10⁻⁴/((8π)^{1/3} 1.67×10⁻⁵) = 6.85 (checked in the
-/// tests), so the peak frequencies are the same conversion: 19/16.5 (8π)^{1/3} = 3.37 and 27/16.5 (8π)^{1/3} = 4.79.
-/// ELENA's turbulence damping term mixes f/h* with a frequency in units of H*; here f and h* are both in Hz, as in
-/// 1512.06239 eq. 20.
+/// the Hubble time; v_w = 1 in the peaks (the budget's premise: relativistic walls), so f_sw = 8.04 and f_turb = 9.23
+/// h*/(H*R*). Provenance: 1903.09642 itself could not be opened from this machine; these are the forms that four public
+/// codes implementing it agree on (TransitionListener's gwfopt.py, which says it follows 1903.09642, and three other
+/// codes whose comments cite its eqs. 3.2 (collisions), 3.4 (κ_sw), 3.5 (sound waves), 3.8 (U_f), 3.9 (turbulence)).
+/// The amplitudes 0.38 and 6.8 equal Caprini et al. 1512.06239's coefficients rewritten with β/H* = (8π)^{1/3}/(H*R*)
+/// (0.384, 6.85; tested). The peaks are not that conversion (it would give 3.37 and 4.79, ~2.4× and ~1.9× lower): they
+/// scale with the sound-shell thickness (v_w − c_s)R*. Other codes use still other sound-wave peaks (1.58 h*/(H*R*)
+/// from 1910.13125 eq. 31): a convention spread of ×5 in f_sw. f and h* are both in Hz in the turbulence damping (one
+/// peer mixes units there).
 public struct EnergyBudgetTemplate: GWTemplate {
     public let source: GWSource
     public let split: EnergySplit
@@ -105,10 +106,11 @@ public struct EnergyBudgetTemplate: GWTemplate {
         }
     }
 
-    /// Peak frequencies in units of h*/(H*R*) (see the type's documentation for their provenance).
+    /// Peak frequencies in units of h*/(H*R*) (see the type's documentation for their provenance): 0.51 (collisions),
+    /// 3.4/(1 − c_s) and 3.9/(1 − c_s) with c_s = 1/√3 (sound waves and turbulence, v_w = 1).
     public static let collisionPeak = 0.51
-    public static let soundWavePeak = 1.9e-5 / 1.65e-5 * pow(8 * Double.pi, 1.0 / 3)
-    public static let turbulencePeak = 2.7e-5 / 1.65e-5 * pow(8 * Double.pi, 1.0 / 3)
+    public static let soundWavePeak = 3.4 / (1 - 1 / 3.0.squareRoot())
+    public static let turbulencePeak = 3.9 / (1 - 1 / 3.0.squareRoot())
 
     /// With the source's `energySplit`; without one, κ_col = 0 (all the energy in the plasma) and `splitAssumed` is true.
     public init(source: GWSource) {

@@ -96,4 +96,28 @@ import ParameterScan
         let points = try #require(object["points"] as? [[String: Any]])
         #expect(points.count == 1 && (points[0]["report"] as? [String: Any])?["Tp_MeV"] is Double)
     }
+
+    @Test("--from-csv takes the listed points (shared (λ, g) solved once); --sample sobol stays in its ranges")
+    func csvAndSampledDesigns() throws {
+        let csv = Self.temporary("points.csv")
+        try "# two v at one (λ, g)\nv_GeV,lambda,g_rel,comment\n0.5,0.006,-0.05,a\n2,0.006,-0.05,b\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let db = Self.temporary("csv.sqlite")
+        let r = try CLITests.run(["scan", "--db", db, "--from-csv", csv, "--g-rel", "0", "--lambda", "0.006", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try ScanStore(readingFrom: db).records()
+        #expect(rows.map(\.vev) == [0.5, 2] && rows.allSatisfy { $0.gaugeRelative == -0.05 })
+        #expect(rows.map(\.curveReused) == [false, true])
+        let bad = try CLITests.run(["scan", "--db", Self.temporary("bad.sqlite"), "--from-csv", csv, "--g", "0.7", "--lambda", "0.006"])
+        #expect(bad.status == 2 && bad.stderr.contains("'g'"), "\(bad.stderr)")
+
+        let sobol = Self.temporary("sobol.sqlite")
+        let s = try CLITests.run(["scan", "--db", sobol, "--v", "0.1:10:log", "--lambda", "0.005:0.007", "--g-rel", "-0.2:-0.01",
+                                  "--sample", "sobol", "--points", "2", "--seed", "3", "--quiet"])
+        #expect(s.status == 0, "\(s.stderr)")
+        let points = try ScanStore(readingFrom: sobol).records()
+        #expect(points.count == 2)
+        for p in points {
+            #expect((0.1...10).contains(p.vev) && (0.005...0.007).contains(p.second) && (-0.2...(-0.01)).contains(p.gaugeRelative ?? 1))
+        }
+    }
 }
