@@ -111,8 +111,8 @@ struct MapCommand: AsyncParsableCommand {
         case .symlog: throw UsageError("--color-scale is auto, log or linear")
         }
 
-        let (W, H) = (980.0, 660.0)
-        let right = 340.0
+        let (W, H) = (1060.0, 660.0)
+        let right = 420.0
         // Cells: bounds halfway between grid values (in the axis's own coordinate); the frame covers them exactly.
         var xBounds: [(lower: Double, upper: Double)] = [], yBounds: [(lower: Double, upper: Double)] = []
         let xAxisFrame: ScaledAxis, yAxisFrame: ScaledAxis
@@ -187,7 +187,7 @@ struct MapCommand: AsyncParsableCommand {
             entries.append(.caption(data.isGrid ? "grey: does not complete, by outcome" : "does not complete, by outcome", fill: "#333333"))
             entries += OutcomeStyle.legend(outcomes)
         }
-        Legend(x: barX + 100, y: frame.top + 10, lineHeight: 19, entries: entries).draw(into: &svg)
+        Legend(x: barX + 112, y: frame.top + 10, lineHeight: 19, entries: entries).draw(into: &svg)
         let summary = "\(data.points.count) points\(slice) (\(data.isGrid ? "grid: \(data.grid!.x.count) × \(data.grid!.y.count) cells" : "markers")), "
             + "\(key) on a \(logColour ? "log" : "linear") colour scale" + (values.isEmpty ? "" : String(format: " from %.4g to %.4g", values.min()!, values.max()!))
         return (svg.rendered, summary)
@@ -348,7 +348,11 @@ struct MapCommand: AsyncParsableCommand {
         let vText = String(format: "v_φ = %.4g GeV", vev)
         svg.text("Completion window of the dark U(1) transition, \(vText)", x: frame.left, y: 26, fontSize: 17)
         subtitle(&svg, spec: spec, x: frame.left, y: 46)
-        svg.text(String(format: "edges: %d bisection steps between neighbouring scan points; y axis: %@", steps,
+        // The widest final bracket, in g/g_roll: the resolution of the edges drawn.
+        let resolution = edges.compactMap { e -> Double? in
+            columns.first { $0.second == e.bracket.second }.map { abs(e.gInside - e.gOutside) / $0.rollingCoupling }
+        }.max() ?? 0
+        svg.text(String(format: "edges: %d bisection steps between neighbouring scan points (resolved to %.1e in g/g_roll); y axis: %@", steps, resolution,
                         { if case .symlog(let c) = ys { return String(format: "signed log, linear within ±%.0e", c) } else { return ys == .log ? "log" : "linear" } }()),
                  x: frame.left, y: 74, fontSize: 11, fill: "#444444")
         let legendX = W - right + 22
