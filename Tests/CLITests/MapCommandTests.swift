@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ParameterScan
+@testable import ParameterScan
 
 /// `supercool map` on a synthetic database (no physics): the heat map's cells, the window drawn from cached edges,
 /// refusals with exit 2 naming the option.
@@ -18,7 +18,7 @@ import ParameterScan
             let ok = rel > -0.3 && rel <= 0.001
             let status = ok ? "completes" : (rel > 0 ? "no_percolation" : "no_critical_temperature")
             return ScanRecord(index: p.index, vev: p.vev, second: p.second, gauge: p.gauge, gaugeRelative: rel, status: status, reason: status,
-                              values: ok ? ["Tp_MeV": 100 * (1 + rel) + 1000 * p.second, "alpha": pow(10, 4 * (rel + 0.3))] : [:],
+                              values: ok ? ["Tp_MeV": 100 * (1 + rel) + 1000 * p.second, "alpha": pow(10, 8 * (rel + 0.3))] : [:],
                               logLikelihood: nil, likelihoodNote: nil, seconds: 0.01, curveReused: false, reportJSON: nil)
         }
         let store = try ScanStore(path: path, spec: spec, shard: nil)
@@ -50,9 +50,9 @@ import ParameterScan
         let parsed = Self.classes(svg)
         #expect(parsed.ok)
         #expect(parsed.classes["cell"] == 24)
-        #expect(svg.contains("MeV") && svg.contains("v_w = 1.0") && svg.contains("no_critical_temperature (4)"))
+        #expect(svg.contains("MeV") && svg.contains("v_w = 1.0") && svg.contains("no_critical_temperature (8)"))
         #expect(run.stdout.contains("grid: 4 × 6 cells"))
-        // α spans 10^4: log colour scale by default; forced linear says so.
+        // α spans 10^2.4: log colour scale by default; forced linear says so.
         let a = try CLITests.run(["map", "--db", db.path, "--heat", "alpha", "--x", "lambda", "--y", "g_rel", "-o", out])
         #expect(a.status == 0 && a.stdout.contains("log colour scale"))
         let l = try CLITests.run(["map", "--db", db.path, "--heat", "alpha", "--x", "lambda", "--y", "g_rel", "--color-scale", "linear", "-o", out])
@@ -91,7 +91,7 @@ import ParameterScan
 
     @Test("Refusals: exit 2 naming the option or file", arguments: [
         (["--heat", "Tp"], "--heat"), (["--heat", "Tp_MeV", "--x", "lambda", "--y", "mass"], "--y"),
-        (["--heat", "Tp_MeV", "--x", "v", "--y", "g_rel"], "--x"), (["--heat", "Tp_MeV", "--x", "g", "--y", "g_rel"], "--y"),
+        (["--heat", "Tp_MeV", "--x", "v", "--y", "g_rel", "--at", "0.002"], "--x"), (["--heat", "Tp_MeV", "--x", "g", "--y", "g_rel"], "--y"),
         (["--heat", "alpha", "--x", "lambda"], "--y"), (["--window", "--heat", "alpha"], "--window"),
         (["--window", "--at", "3"], "--at"), (["--window", "--steps", "0"], "--steps"),
     ])
