@@ -7,6 +7,8 @@ public struct Legend: Sendable {
         case dashedLine(label: String, color: String, dash: String)
         /// A filled square (as the violins are filled) and its label.
         case swatch(label: String, color: String)
+        /// A marker (`SVGDocument.marker`) and its label, aligned with the `line` labels.
+        case marker(label: String, shape: MarkerShape, fill: String, stroke: String)
         /// A label without a sample, aligned with the `line` labels.
         case text(String, fill: String)
         /// Small text (font size 11) starting at the legend's left edge.
@@ -39,6 +41,9 @@ public struct Legend: Sendable {
             case .swatch(let label, let color):
                 svg.append(raw: "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"14\" height=\"14\" fill=\"\(color)\" fill-opacity=\"0.45\" stroke=\"\(color)\"/>")
                 svg.text(label, x: x + 22, y: y, fontSize: 13)
+            case .marker(let label, let shape, let fill, let stroke):
+                svg.marker(shape, x: x + 14, y: y - 5, size: 10, fill: fill, stroke: stroke)
+                svg.text(label, x: x + 36, y: y, fontSize: 13)
             case .text(let label, let fill):
                 svg.text(label, x: x + 36, y: y, fontSize: 13, fill: fill)
             case .caption(let label, let fill):
