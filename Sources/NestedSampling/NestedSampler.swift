@@ -10,7 +10,7 @@ import SupercoolNumerics
 public struct NestedSamplerOptions: Sendable, Equatable {
     /// n, the number of live points. At least 2(d + 1). ln Z's statistical error scales as √(H/n).
     public var liveCount: Int
-    /// Seed of every random number the run draws (``SplitMix64`` streams derived from it).
+    /// Seed of every random number the run draws (`SplitMix64` streams derived from it).
     public var seed: UInt64
     /// k, the number of worst points replaced per iteration (1 … n/2), each by its own slice chain. The k chains
     /// of an iteration are independent, so up to k likelihood evaluations run at once; the prior-volume
