@@ -96,7 +96,13 @@ public struct NestedSampler<Problem: NestedSamplingProblem>: Sendable {
     }
 
     /// Runs to the stopping criterion and returns the evidence and the weighted posterior samples.
-    public func run() async throws(NestedSamplingError) -> NestedSamplingResult {
+    ///
+    /// `progress`, if given, is called once before every iteration (on the task running `run`, never concurrently)
+    /// with the state at that moment; it must be quick. Cancelling the task ends the run before the next iteration
+    /// with ``NestedSamplingError/cancelled(likelihoodCalls:iterations:)``.
+    public func run(progress: (@Sendable (NestedSamplingProgress) -> Void)? = nil) async throws(NestedSamplingError)
+        -> NestedSamplingResult
+    {
         let n = options.liveCount, k = options.batchSize, d = dimension
         var rng = SplitMix64(seed: options.seed)
 
@@ -127,17 +133,19 @@ public struct NestedSampler<Problem: NestedSamplingProblem>: Sendable {
         while true {
             let order = live.indices.sorted { live[$0].precedes(live[$1]) }
             let maxLogL = live[order[n - 1]].logL
+            // ln(Z + X·L_max) − ln Z: at most this much evidence is left in the live points.
+            let remaining = maxLogL == -.infinity ? 0 : (logZ == -.infinity ? .infinity : logAddExp(logZ, logX + maxLogL) - logZ)
             if maxLogL == -.infinity {
                 if logX < Self.minimumLogVolumeWithoutFiniteLikelihood { throw .noFiniteLikelihood(logVolume: logX, likelihoodCalls: calls) }
-            } else if logZ > -.infinity {
-                // Stopping rule: the live points hold at most X·L_max.
-                let remaining = logAddExp(logZ, logX + maxLogL) - logZ
-                if remaining < options.tolerance { break }
+            } else if remaining < options.tolerance {
+                break   // the stopping rule
             }
             if calls >= options.maxLikelihoodCalls || iteration >= options.maxIterations {
-                let remaining = maxLogL == -.infinity ? 0 : (logZ == -.infinity ? .infinity : logAddExp(logZ, logX + maxLogL) - logZ)
                 throw .budgetExhausted(likelihoodCalls: calls, iterations: iteration, logEvidence: logZ, remainingDeltaLogEvidence: remaining)
             }
+            progress?(NestedSamplingProgress(iteration: iteration, likelihoodCalls: calls, logPriorVolume: logX, logEvidence: logZ,
+                                             remainingDeltaLogEvidence: remaining, maxLogLikelihood: maxLogL))
+            if Task.isCancelled { throw .cancelled(likelihoodCalls: calls, iterations: iteration) }
             iteration += 1
 
             // Remove the k worst, one at a time: the j-th removal (j = 0…k−1) shrinks ln X by 1/(n − j).
@@ -308,6 +316,21 @@ public struct NestedSampler<Problem: NestedSamplingProblem>: Sendable {
     func chainSeed(iteration: Int, chain: Int) -> UInt64 {
         mix64(mix64(mix64(options.seed) ^ UInt64(iteration)) ^ (UInt64(chain) &* 0xD1B5_4A32_D192_ED03))
     }
+}
+
+/// The state of a run before an iteration (see ``NestedSampler/run(progress:)``).
+public struct NestedSamplingProgress: Sendable, Equatable {
+    /// Iterations completed.
+    public let iteration: Int
+    public let likelihoodCalls: Int
+    /// ln X of the last removed point.
+    public let logPriorVolume: Double
+    /// ln Z of the dead points so far (rectangle rule; −∞ before the first finite likelihood).
+    public let logEvidence: Double
+    /// ln(Z + X·L_max) − ln Z, which the run drives below the tolerance (+∞ while Z = 0, 0 while every L is 0).
+    public let remainingDeltaLogEvidence: Double
+    /// The highest ln L among the live points.
+    public let maxLogLikelihood: Double
 }
 
 /// A live point: cube coordinates, parameters, ln L and the tie-breaking label (ties in L, e.g. on plateaus or

@@ -39,6 +39,8 @@ public enum NestedSamplingError: Error, Sendable, Equatable, CustomStringConvert
     /// A budget ran out before the stopping criterion was met: the state at that moment (ln Z counts the dead
     /// points only; `remainingDeltaLogEvidence` is ln(Z + X·L_max) − ln Z with the live points' largest L).
     case budgetExhausted(likelihoodCalls: Int, iterations: Int, logEvidence: Double, remainingDeltaLogEvidence: Double)
+    /// The task running the sampler was cancelled (checked before each iteration).
+    case cancelled(likelihoodCalls: Int, iterations: Int)
 
     public var description: String {
         switch self {
@@ -62,6 +64,7 @@ public enum NestedSamplingError: Error, Sendable, Equatable, CustomStringConvert
             return "iteration \(i): no point with ln L > \(l) found after \(s) slice contractions (is the likelihood deterministic?)"
         case .budgetExhausted(let calls, let it, let lnZ, let dlnZ):
             return "budget exhausted after \(calls) likelihood calls and \(it) iterations: ln Z = \(lnZ) so far, remaining Δln Z = \(dlnZ)"
+        case .cancelled(let calls, let it): return "cancelled after \(calls) likelihood calls and \(it) iterations"
         }
     }
 }

@@ -102,6 +102,14 @@ let validationTier: Bool = {
     #endif
 }()
 
+/// Collects progress reports (the callback is @Sendable).
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [NestedSamplingProgress] = []
+    func append(_ p: NestedSamplingProgress) { lock.lock(); storage.append(p); lock.unlock() }
+    var items: [NestedSamplingProgress] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
 func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) async throws -> NestedSamplingResult {
     try await NestedSampler(problem: p, options: options).run()
 }
@@ -271,6 +279,26 @@ func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) asyn
         if case .budgetExhausted(let calls, let iterations, let lnZ, let remaining) = await failure(.none, tight) {
             #expect(calls >= 2000 && iterations > 0 && lnZ.isFinite && remaining > small.tolerance)
         } else { Issue.record("budget not reported") }
+    }
+
+    /// The progress callback sees every iteration in order with a shrinking volume; cancelling from it stops the run.
+    @Test func progressAndCancellation() async throws {
+        let seen = ProgressLog()
+        let sampler = try NestedSampler(problem: gaussian(d: 2), options: NestedSamplerOptions(liveCount: 100, seed: 9, jobs: 2))
+        let r = try await sampler.run { seen.append($0) }
+        let log = seen.items
+        #expect(log.map(\.iteration) == Array(0..<r.iterations))
+        #expect(zip(log, log.dropFirst()).allSatisfy { $0.logPriorVolume > $1.logPriorVolume && $0.likelihoodCalls < $1.likelihoodCalls })
+        #expect(log.last!.remainingDeltaLogEvidence >= 0.01 && log.last!.remainingDeltaLogEvidence < 0.1)
+        // In a task of its own (cancelling the test's task would cancel the test).
+        let task = Task { () async throws(NestedSamplingError) -> NestedSamplingResult in
+            try await sampler.run { p in if p.iteration == 5 { withUnsafeCurrentTask { $0?.cancel() } } }
+        }
+        switch await task.result {
+        case .success: Issue.record("cancellation ignored")
+        case .failure(let error):
+            #expect(error as? NestedSamplingError == .cancelled(likelihoodCalls: log[5].likelihoodCalls, iterations: 5))
+        }
     }
 
     /// Summaries on a run: quantiles ordered, intervals nested, equal-weight draws reproducible with the weighted mean,
