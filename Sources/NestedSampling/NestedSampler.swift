@@ -297,16 +297,20 @@ public struct NestedSampler<Problem: NestedSamplingProblem>: Sendable {
         return await withTaskGroup(of: (Int, Result<T, NestedSamplingError>).self) { group in
             var slots = [Result<T, NestedSamplingError>?](repeating: nil, count: count)
             var next = 0
+            var failed = false
             while next < jobs { let i = next; group.addTask { (i, body(i)) }; next += 1 }
             while let (i, r) = await group.next() {
                 slots[i] = r
-                if next < count { let i = next; group.addTask { (i, body(i)) }; next += 1 }
+                if case .failure = r { failed = true }
+                // After a failure no new index starts; every lower index has started (indices start in order) and
+                // is awaited, so the lowest failing index, the one reported, does not depend on timing.
+                if !failed && next < count { let i = next; group.addTask { (i, body(i)) }; next += 1 }
             }
-            // Up to the first failure in index order: which error is reported does not depend on timing.
             var out: [Result<T, NestedSamplingError>] = []
             for s in slots {
-                out.append(s!)
-                if case .failure = s! { break }
+                guard let s else { break }
+                out.append(s)
+                if case .failure = s { break }
             }
             return out
         }

@@ -69,7 +69,7 @@ struct HalfGaussian: NestedSamplingProblem {
 
 /// For the error cases: a configurable misbehaving problem on [0, 1]^2.
 struct Faulty: NestedSamplingProblem {
-    enum Fault: Sendable { case none, nanAbove(Double), plusInfinityAbove(Double), throwsAbove(Double), shortTransform, nanTransform, alwaysMinusInfinity }
+    enum Fault: Sendable { case none, nanAbove(Double), nanBetween(Double, Double), plusInfinityAbove(Double), throwsAbove(Double), shortTransform, nanTransform, alwaysMinusInfinity }
     struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
     var names = ["a", "b"]
     var fault: Fault
@@ -85,6 +85,7 @@ struct Faulty: NestedSamplingProblem {
         let base = -((x[0] - 0.5) * (x[0] - 0.5) + (x[1] - 0.5) * (x[1] - 0.5)) / (2 * 0.01)
         switch fault {
         case .nanAbove(let c): return x[0] > c ? .nan : base
+        case .nanBetween(let a, let b): return x[0] > a && x[0] < b ? .nan : base
         case .plusInfinityAbove(let c): return x[0] > c ? .infinity : base
         case .throwsAbove(let c): if x[0] > c { throw Boom() }; return base
         case .alwaysMinusInfinity: return -.infinity
@@ -266,7 +267,19 @@ func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) asyn
             do { _ = try await run(Faulty(fault: fault), options); return nil } catch let e as NestedSamplingError { return e } catch { return nil }
         }
         // NaN: reported with the parameters where it happened.
-        if case .logLikelihoodIsNaN(let x) = await failure(.nanAbove(0.7)) { #expect(x.count == 2 && x[0] > 0.7) } else { Issue.record("NaN not reported") }
+        let nan = await failure(.nanAbove(0.7))
+        if case .logLikelihoodIsNaN(let x) = nan { #expect(x.count == 2 && x[0] > 0.7) } else { Issue.record("NaN not reported") }
+        // The same failure, at the same parameters, whatever the number of jobs (the lowest failing chain is reported).
+        var serial = small
+        serial.jobs = 1
+        #expect(await failure(.nanAbove(0.7), serial) == nan)
+        // A thin NaN strip near the peak, met by the slice chains of a later iteration (20 concurrent chains).
+        var late = small
+        late.batchSize = 20
+        let lateNaN = await failure(.nanBetween(0.5, 0.502), late)
+        late.jobs = 1
+        #expect(await failure(.nanBetween(0.5, 0.502), late) == lateNaN)
+        if case .logLikelihoodIsNaN(let x) = lateNaN { #expect(x[0] > 0.5 && x[0] < 0.502) } else { Issue.record("strip NaN not reported") }
         if case .logLikelihoodIsPlusInfinity(let x) = await failure(.plusInfinityAbove(0.7)) { #expect(x[0] > 0.7) } else { Issue.record("+inf not reported") }
         if case .likelihoodFailed(let x, let message) = await failure(.throwsAbove(0.7)) { #expect(x[0] > 0.7 && message == "boom") }
         else { Issue.record("throw not reported") }
