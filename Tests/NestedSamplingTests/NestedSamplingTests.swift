@@ -67,6 +67,17 @@ struct HalfGaussian: NestedSamplingProblem {
     }
 }
 
+/// A non-trivial prior transform: x, y ∈ U[−5, 5], L = exp(−|x − c|²/(2σ²)) with σ = 0.3, c = (1, −2):
+/// Z = 2πσ²/100 (the mass outside the box is below 1e-20).
+struct WidePrior: NestedSamplingProblem {
+    let sigma = 0.3, centre = [1.0, -2.0]
+    var parameterNames: [String] { ["x", "y"] }
+    func transform(unitCube u: [Double]) -> [Double] { u.map { -5 + 10 * $0 } }
+    func logLikelihood(_ p: [Double]) -> Double {
+        -((p[0] - centre[0]) * (p[0] - centre[0]) + (p[1] - centre[1]) * (p[1] - centre[1])) / (2 * sigma * sigma)
+    }
+}
+
 /// For the error cases: a configurable misbehaving problem on [0, 1]^2.
 struct Faulty: NestedSamplingProblem {
     enum Fault: Sendable { case none, nanAbove(Double), nanBetween(Double, Double), plusInfinityAbove(Double), throwsAbove(Double), shortTransform, nanTransform, alwaysMinusInfinity }
@@ -224,6 +235,25 @@ func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) asyn
         print("half gaussian: lnZ = \(r.logEvidence) ± \(r.logEvidenceError), truth \(truth)")
         #expect(abs(r.logEvidence - truth) < 3 * r.logEvidenceError)
         #expect(abs(r.logEvidence - truth) < 0.2)
+    }
+
+    /// The prior transform is applied: evidence, means and spreads in the physical parameters, CSV written to a file.
+    @Test func priorTransform() async throws {
+        let p = WidePrior()
+        let r = try await run(p, NestedSamplerOptions(liveCount: 300, seed: 7, jobs: 2))
+        let truth = log(2 * Double.pi * p.sigma * p.sigma / 100)
+        print("wide prior: lnZ = \(r.logEvidence) ± \(r.logEvidenceError), truth \(truth), calls = \(r.likelihoodCalls)")
+        #expect(abs(r.logEvidence - truth) < 3 * r.logEvidenceError)
+        let m = r.mean(), c = r.covariance()
+        for i in 0..<2 {
+            #expect(abs(m[i] - p.centre[i]) < 4 * p.sigma / r.effectiveSampleSize.squareRoot())
+            #expect(abs(c[i][i].squareRoot() - p.sigma) < 0.1 * p.sigma)
+        }
+        #expect(r.samples.allSatisfy { zip($0.parameters, $0.unitCube).allSatisfy { $0.0 == -5 + 10 * $0.1 } })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nested-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try r.writeCSV(to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == r.csv())
     }
 
     /// Same seed → identical result; jobs 1 vs 2 → identical; another seed → a different run.
