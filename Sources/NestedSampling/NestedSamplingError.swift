@@ -18,6 +18,8 @@ public enum NestedSamplingError: Error, Sendable, Equatable, CustomStringConvert
     case slicesPerPoint(Int, allowed: ClosedRange<Int>)
     /// The stopping tolerance on Δln Z is not a positive finite number.
     case tolerance(Double)
+    /// A ``Prior`` or ``MultivariateNormalPrior`` with impossible parameters (the message names them).
+    case invalidPrior(String)
     /// A budget (`maxLikelihoodCalls` or `maxIterations`) is not positive.
     case budget(Int)
     /// The prior transform returned `got` coordinates instead of `expected` (the number of parameter names).
@@ -51,6 +53,7 @@ public enum NestedSamplingError: Error, Sendable, Equatable, CustomStringConvert
         case .jobs(let j, let r): return "jobs \(j) outside the allowed range \(r.lowerBound)...\(r.upperBound)"
         case .slicesPerPoint(let s, let r): return "slices per point \(s) outside the allowed range \(r.lowerBound)...\(r.upperBound)"
         case .tolerance(let t): return "stopping tolerance \(t) is not a positive finite number"
+        case .invalidPrior(let message): return message
         case .budget(let b): return "budget \(b) is not positive"
         case .dimensionMismatch(let e, let g, let u):
             return "the prior transform returned \(g) parameters instead of \(e) (unit-cube point \(u))"
