@@ -209,8 +209,9 @@ public struct NestedSamplingResult: Sendable, Equatable {
     }
 }
 
-/// Posterior summary of one parameter (see ``NestedSamplingResult/summary()``).
-public struct ParameterSummary: Sendable, Equatable {
+/// Posterior summary of one parameter (see ``NestedSamplingResult/summary()``). Codable: the intervals encode as
+/// `[lower, upper]`; every number is finite for a completed run.
+public struct ParameterSummary: Sendable, Equatable, Codable {
     public let name: String
     public let mean: Double
     public let standardDeviation: Double

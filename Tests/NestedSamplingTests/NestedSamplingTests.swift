@@ -385,6 +385,8 @@ func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) asyn
             #expect(abs(q.standardDeviation - p.sigma[i]) < 0.1 * p.sigma[i])
         }
         #expect(abs(r.samples.reduce(0) { $0 + $1.weight } - 1) < 1e-12)
+        let json = try JSONEncoder().encode(s)
+        #expect(try JSONDecoder().decode([ParameterSummary].self, from: json) == s)
         let draws = r.equalWeightSamples(count: 2000, seed: 1)
         #expect(draws.count == 2000)
         #expect(draws == r.equalWeightSamples(count: 2000, seed: 1))
