@@ -90,6 +90,16 @@ struct Banana: NestedSamplingProblem {
     }
 }
 
+/// The README's example problem.
+struct Line: NestedSamplingProblem {
+    let x: [Double], y: [Double], sigma: Double
+    var parameterNames: [String] { ["slope", "intercept"] }
+    func transform(unitCube u: [Double]) -> [Double] { [-5 + 10 * u[0], -5 + 10 * u[1]] }   // U[-5, 5]²
+    func logLikelihood(_ p: [Double]) -> Double {
+        zip(x, y).reduce(0) { r, xy in let d = xy.1 - (p[0] * xy.0 + p[1]); return r - d * d / (2 * sigma * sigma) }
+    }
+}
+
 /// For the error cases: a configurable misbehaving problem on [0, 1]^2.
 struct Faulty: NestedSamplingProblem {
     enum Fault: Sendable { case none, nanAbove(Double), nanBetween(Double, Double), plusInfinityAbove(Double), throwsAbove(Double), shortTransform, nanTransform, alwaysMinusInfinity }
@@ -259,6 +269,21 @@ func run<P: NestedSamplingProblem>(_ p: P, _ options: NestedSamplerOptions) asyn
         // Along the ridge the sampler's scatter of ⟨x⟩ is ~0.007 (16 seeds, n = 300; twice t/√ESS): 3.5 times that.
         #expect(abs(r.mean()[0] - 0.5) < 0.025)
         #expect(abs(r.mean()[1] - (0.25 + 2 * p.t * p.t)) < 0.01)   // E[y] = 0.25 + 2 Var(x)
+    }
+
+    /// The README's example: a straight-line fit. Least squares gives slope 1.97, intercept 0.1 (σ_slope = 0.063,
+    /// σ_intercept = 0.155 for σ = 0.2 and x = 0…4).
+    @Test func readmeExample() async throws {
+        let data = Line(x: [0, 1, 2, 3, 4], y: [0.1, 2.1, 3.9, 6.2, 7.9], sigma: 0.2)
+        let sampler = try NestedSampler(problem: data, options: NestedSamplerOptions(liveCount: 400, seed: 1))
+        let result = try await sampler.run()
+        let s = result.summary()
+        print("line: lnZ = \(result.logEvidence) ± \(result.logEvidenceError), ESS \(result.effectiveSampleSize), calls \(result.likelihoodCalls), slope \(s[0].median) \(s[0].interval68), intercept \(s[1].median) \(s[1].interval68)")
+        // Z = (1/100) e^{−χ²_min/2} 2π √det C with χ²_min = 0.063/σ², det C = σ⁴/det(AᵀA) = σ⁴/50 (the box holds it all).
+        let truth = log(0.01) - 0.063 / (2 * 0.04) + log(2 * Double.pi * 0.04 / 50.0.squareRoot())
+        #expect(abs(result.logEvidence - truth) < 3 * result.logEvidenceError)
+        #expect(abs(s[0].median - 1.97) < 0.01 && abs(s[0].standardDeviation - 0.0632) < 0.007)
+        #expect(abs(s[1].median - 0.1) < 0.03 && abs(s[1].standardDeviation - 0.1549) < 0.016)
     }
 
     /// The prior transform is applied: evidence, means and spreads in the physical parameters, CSV written to a file.
