@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "PulsarTiming", targets: ["PulsarTiming"]),
         .library(name: "SupercoolPlot", targets: ["SupercoolPlot"]),
         .library(name: "ParameterScan", targets: ["ParameterScan"]),
+        .library(name: "NestedSampling", targets: ["NestedSampling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,11 +54,14 @@ let package = Package(
         // Stage 6: parameter-space scans: specs, designs, shards, the SQLite results store, merge and export.
         .target(name: "ParameterScan", dependencies: ["_CSQLite", "TransitionHistory", "EffectivePotential", "Cosmology", "PulsarTiming",
                                                       "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
+        // Nested sampling (Skilling 2004) with slice proposals: evidences and weighted posterior samples for any
+        // prior transform + log-likelihood. Only SplitMix64 comes from SupercoolNumerics.
+        .target(name: "NestedSampling", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // SVG primitives for plots: log axes, lines, violins, legends (no physics).
         .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
         .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
-                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot", "ParameterScan"]),
+                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot", "ParameterScan", "NestedSampling"]),
         // The command-line tool (product `supercool`): argument parsing and formatting only.
         .executableTarget(
             name: "SupercoolCLI",
@@ -75,6 +79,7 @@ let package = Package(
         .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
         .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential", "PulsarTiming"]),
+        .testTarget(name: "NestedSamplingTests", dependencies: ["NestedSampling"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI", "ParameterScan"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

@@ -9,3 +9,4 @@
 @_exported import PulsarTiming
 @_exported import SupercoolPlot
 @_exported import ParameterScan
+@_exported import NestedSampling

@@ -1,0 +1,84 @@
+import Testing
+import Foundation
+@testable import NestedSampling
+
+/// Φ⁻¹ against reference quantiles and the round trip through Φ = erfc(−z/√2)/2; the 1-D transforms; a correlated
+/// Gaussian prior; a full run with Gaussian priors against the closed-form evidence.
+@Suite struct PriorTests {
+    @Test func inverseNormalCDF() {
+        // Reference values (Φ⁻¹ to 16 digits).
+        let cases: [(Double, Double)] = [(0.5, 0), (0.975, 1.959963984540054), (0.8413447460685429, 1.0),
+                                         (0.02275013194817921, -2.0), (1e-10, -6.361340902404056), (1 - 1e-10, 6.361340889697422)]
+        for (p, z) in cases { #expect(abs(Prior.inverseNormalCDF(p) - z) <= 1e-14 * max(1, abs(z)) + (p > 0.9999 ? 1e-6 : 0), "\(p)") }
+        // Round trip over the three ranges, including the far tail (r > 5 ⇔ p < e^-25). Above z ≈ 1, p = 1 − ε is
+        // stored with an absolute error of ~1e-16, which moves Φ⁻¹ by up to 1.1e-16/φ(z): that is allowed on top.
+        for z in stride(from: -37.0, through: 8.0, by: 0.37) {
+            let p = 0.5 * erfc(-z / 2.0.squareRoot())
+            let density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
+            let tolerance = 1e-12 * max(1, abs(z)) + (z > 0 ? 1.2e-16 / density : 0)
+            #expect(abs(Prior.inverseNormalCDF(p) - z) < tolerance, "z = \(z)")
+        }
+        #expect(Prior.inverseNormalCDF(0) == -.infinity && Prior.inverseNormalCDF(1) == .infinity && Prior.inverseNormalCDF(.nan).isNaN)
+    }
+
+    @Test func oneDimensionalTransforms() throws {
+        #expect(Prior.uniform(lower: -18, upper: -11).transform(0.5) == -14.5)
+        let lu = Prior.logUniform(lower: 1e-3, upper: 10)
+        #expect(abs(lu.transform(0.25) - 1e-2) < 1e-16 && abs(lu.transform(0.75) - 1) < 1e-14)
+        #expect(Prior.normal(mean: 2, standardDeviation: 3).transform(0.975) == 2 + 3 * Prior.inverseNormalCDF(0.975))
+        try Prior.uniform(lower: 0, upper: 7).validate()
+        #expect(throws: NestedSamplingError.self) { try Prior.uniform(lower: 1, upper: 1).validate() }
+        #expect(throws: NestedSamplingError.self) { try Prior.logUniform(lower: 0, upper: 1).validate() }
+        #expect(throws: NestedSamplingError.self) { try Prior.normal(mean: 0, standardDeviation: -1).validate() }
+        #expect(throws: NestedSamplingError.self) { try Prior.uniform(lower: -.infinity, upper: 0).validate() }
+    }
+
+    @Test func multivariateNormal() throws {
+        let prior = try MultivariateNormalPrior(mean: [-15, 4], covariance: [[0.04, 0.018], [0.018, 0.09]])
+        #expect(prior.transform([0.5, 0.5]) == [-15, 4])
+        // z = (1, 0) → mean + first column of L = (σ₁, ρσ₂) with σ₁ = 0.2, σ₂ = 0.3, ρ = 0.3.
+        let x = prior.transform([0.8413447460685429, 0.5])
+        #expect(abs(x[0] + 15 - 0.2) < 1e-12 && abs(x[1] - 4 - 0.09) < 1e-12)
+        #expect(throws: NestedSamplingError.self) { try MultivariateNormalPrior(mean: [0, 0], covariance: [[1, 2], [2, 1]]) }
+        #expect(throws: NestedSamplingError.self) { try MultivariateNormalPrior(mean: [0, 0], covariance: [[1, 0.1], [0.2, 1]]) }
+        #expect(throws: NestedSamplingError.self) { try MultivariateNormalPrior(mean: [0], covariance: [[1, 0], [0, 1]]) }
+    }
+
+    /// Gaussian priors N(m_i, τ_i²) and L = exp(−(x − c)²/(2s²)) per coordinate: Z = Π s√(2π) N(c; m, s² + τ²).
+    struct GaussianPriorProblem: NestedSamplingProblem {
+        let priors: [Prior] = [.normal(mean: 0, standardDeviation: 1), .normal(mean: 1, standardDeviation: 2)]
+        let c = [0.5, -1.0], s = [0.2, 0.3]
+        var parameterNames: [String] { ["a", "b"] }
+        func transform(unitCube u: [Double]) -> [Double] { zip(priors, u).map { $0.transform($1) } }
+        func logLikelihood(_ x: [Double]) -> Double {
+            var sum = 0.0
+            for i in 0..<2 { let r = (x[i] - c[i]) / s[i]; sum -= r * r / 2 }
+            return sum
+        }
+        var logEvidence: Double {
+            var sum = 0.0
+            for i in 0..<2 {
+                guard case .normal(let m, let tau) = priors[i] else { return .nan }
+                let v = s[i] * s[i] + tau * tau
+                let norm: Double = log(s[i] * (2 * Double.pi).squareRoot()) - 0.5 * log(2 * Double.pi * v)
+                sum += norm - (c[i] - m) * (c[i] - m) / (2 * v)
+            }
+            return sum
+        }
+    }
+
+    @Test func runWithGaussianPriors() async throws {
+        let p = GaussianPriorProblem()
+        let r = try await NestedSampler(problem: p, options: NestedSamplerOptions(liveCount: 300, seed: 4, jobs: 2)).run()
+        print("gaussian priors: lnZ = \(r.logEvidence) ± \(r.logEvidenceError), truth \(p.logEvidence)")
+        #expect(abs(r.logEvidence - p.logEvidence) < 3 * r.logEvidenceError)
+        // Posterior of each coordinate: precision-weighted mean of the prior mean and c.
+        let m = r.mean()
+        for i in 0..<2 {
+            guard case .normal(let m0, let tau) = p.priors[i] else { continue }
+            let w = 1 / (p.s[i] * p.s[i]) + 1 / (tau * tau)
+            let mu = (p.c[i] / (p.s[i] * p.s[i]) + m0 / (tau * tau)) / w
+            #expect(abs(m[i] - mu) < 4 / (w * r.effectiveSampleSize).squareRoot())
+        }
+    }
+}
