@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SupercoolPlot", targets: ["SupercoolPlot"]),
         .library(name: "ParameterScan", targets: ["ParameterScan"]),
         .library(name: "NestedSampling", targets: ["NestedSampling"]),
+        .library(name: "PTAInference", targets: ["PTAInference"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,16 +58,18 @@ let package = Package(
         // Nested sampling (Skilling 2004) with slice proposals: evidences and weighted posterior samples for any
         // prior transform + log-likelihood. Only SplitMix64 comes from SupercoolNumerics.
         .target(name: "NestedSampling", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
+        // Stage 7: Bayesian models of PTA data (power laws, phase-transition spectra) for the nested sampler.
+        .target(name: "PTAInference", dependencies: ["NestedSampling", "PulsarTiming", "GravitationalWaves"], exclude: ["README.md"]),
         // SVG primitives for plots: log axes, lines, violins, legends (no physics).
         .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
         .target(name: "Supercool", dependencies: ["SupercoolNumerics", "EffectivePotential", "Bounce", "Cosmology", "TransitionHistory",
-                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot", "ParameterScan", "NestedSampling"]),
+                                                  "GravitationalWaves", "PulsarTiming", "SupercoolPlot", "ParameterScan", "NestedSampling", "PTAInference"]),
         // The command-line tool (product `supercool`): argument parsing and formatting only.
         .executableTarget(
             name: "SupercoolCLI",
             dependencies: [
-                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics", "SupercoolPlot", "ParameterScan",
+                "EffectivePotential", "Cosmology", "Bounce", "TransitionHistory", "GravitationalWaves", "PulsarTiming", "SupercoolNumerics", "SupercoolPlot", "ParameterScan", "NestedSampling", "PTAInference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
         .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential", "PulsarTiming"]),
         .testTarget(name: "NestedSamplingTests", dependencies: ["NestedSampling"]),
+        .testTarget(name: "PTAInferenceTests", dependencies: ["PTAInference", "NestedSampling", "PulsarTiming", "Cosmology"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI", "ParameterScan"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

@@ -8,7 +8,7 @@ graphs=$(swift package dump-symbol-graph 2>&1 | sed -n 's/^Files written to //p'
 [ -d "$graphs" ] || { echo "docs.sh: no symbol graphs were written" >&2; exit 1; }
 mkdir -p .build/docs
 status=0
-for module in SupercoolNumerics EffectivePotential Cosmology Bounce TransitionHistory GravitationalWaves PulsarTiming SupercoolPlot ParameterScan NestedSampling; do
+for module in SupercoolNumerics EffectivePotential Cosmology Bounce TransitionHistory GravitationalWaves PulsarTiming SupercoolPlot ParameterScan NestedSampling PTAInference; do
     dir=$(mktemp -d)
     cp "$graphs/$module.symbols.json" "$dir/"
     log=$(docc convert "Sources/$module/$module.docc" --additional-symbol-graph-dir "$dir" \

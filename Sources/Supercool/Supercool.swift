@@ -10,3 +10,4 @@
 @_exported import SupercoolPlot
 @_exported import ParameterScan
 @_exported import NestedSampling
+@_exported import PTAInference

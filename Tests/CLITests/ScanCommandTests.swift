@@ -121,3 +121,29 @@ import ParameterScan
         }
     }
 }
+
+@Suite struct InferCommandTests {
+    @Test("infer --model powerlaw --format json reports lnZ, its error, per-parameter summaries and ln B against smbhb")
+    func powerLawJSON() throws {
+        let r = try CLITests.run(["infer", "--model", "powerlaw", "--data", "ng15", "--bins", "14", "--seed", "1", "--live", "100",
+                                  "--format", "json", "--against", "smbhb", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try CLITests.json(r.stdout)
+        #expect(j["lnZ"] is Double && j["lnZ_error"] is Double)
+        let parameters = try #require(j["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["name"] as? String } == ["log10_A", "gamma"])
+        for p in parameters { #expect(p["mean"] is Double && p["median"] is Double && (p["interval68"] as? [Double])?.count == 2) }
+        let against = try #require(j["against"] as? [String: Any])
+        #expect(against["lnB"] is Double && against["lnB_error"] is Double)
+    }
+
+    @Test("infer refuses bad input with exit 2, naming the option")
+    func refusals() throws {
+        for (args, named) in [(["--model", "powerlaw", "--live", "5"], "--live"), (["--model", "smbhb", "--template", "turb"], "--template"),
+                              (["--model", "pt", "--template", "budget"], "--kappa-col"), (["--model", "pt", "--vw", "2"], "--vw"),
+                              (["--model", "nonsense"], "model")] {
+            let r = try CLITests.run(["infer"] + args)
+            #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Cosmology
+import GravitationalWaves
+import NestedSampling
+import PTAInference
+import PulsarTiming
+
+struct InferCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "infer",
+        abstract: "Bayesian inference on PTA data by nested sampling: evidence ln Z ± error, posterior summary, Bayes factors.",
+        discussion: """
+        Models: powerlaw (log10 A ∈ U[−18, −11], γ ∈ U[0, 7]), smbhb (γ = 13/3, same amplitude prior), pt (a GW template with \
+        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds a γ = 13/3 power law \
+        with its log10 A). --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
+        error. Reproducible from --seed (any --jobs). Progress on stderr. README "Inference".
+        """)
+
+    enum Model: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb, pt }
+    enum Reference: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb }
+
+    @Option(help: "powerlaw, smbhb or pt.") var model: Model
+    @Option(help: "PTA data: ng15 (default), ng15curn, epta, ppta, both.") var data: DataChoice = .ng15
+    @Option(parsing: .unconditional, help: "Frequency bins (default: each set's own: NG15 14, EPTA 9).") var bins: Int?
+    @Option(help: ArgumentHelp("GW template (pt). " + TemplateKind.helpText)) var template: TemplateKind = .soundWaves
+    @Flag(help: "pt: add a γ = 13/3 SMBHB power law with log10 A ∈ U[−18, −11].") var withSMBHB = false
+    @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1] for --template budget.") var kappaCollision: Double?
+    @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity in [1e-3, 1] (pt). Default 1.") var wallVelocity: Double = 1
+    @Option(parsing: .unconditional, help: "Live points, 20…100000. Default 400.") var live: Int = 400
+    @Option(parsing: .unconditional, help: "Seed. Default 1.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Parallel likelihood chains (results do not depend on it). Default: the cores.") var jobs: Int?
+    @Option(help: "Also run this reference model and print the Bayes factor against it.") var against: Reference?
+    @Option(help: "Write the weighted posterior samples (CSV: weight,log_likelihood,log_prior_volume,<parameters>).") var samples: String?
+    @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func run() async throws {
+        guard (20...100_000).contains(live) else { throw UsageError("--live must be in 20…100000, got \(live)") }
+        guard (1e-3...1).contains(wallVelocity) else { throw UsageError("--vw must be in [1e-3, 1], got \(wallVelocity)") }
+        if let jobs, !(1...256).contains(jobs) { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
+        if model != .pt {
+            guard !withSMBHB, kappaCollision == nil, template == .soundWaves, wallVelocity == 1 else {
+                throw UsageError("--template, --with-smbhb, --kappa-col and --vw apply to --model pt")
+            }
+        }
+        if let k = kappaCollision {
+            guard template == .budget else { throw UsageError("--kappa-col applies to --template budget") }
+            guard (0...1).contains(k) else { throw UsageError("--kappa-col must be in [0, 1], got \(k)") }
+        } else if model == .pt && template == .budget {
+            throw UsageError("--template budget needs --kappa-col in [0, 1] (no walls in direct mode: 0 for walls stopped by friction, 1 − α_∞/α for runaway walls)")
+        }
+        if let samples { try OutputFile.validate(samples, option: "--samples") }
+        let resources = try ProjectResources.locate()
+        let Ls = try likelihoods(data, bins: bins, resources: resources)
+        let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+
+        let main: NestedSamplingResult
+        switch model {
+        case .powerlaw: main = try await sample(PowerLawProblem.free(likelihoods: Ls), options, label: "powerlaw")
+        case .smbhb: main = try await sample(PowerLawProblem.smbhb(likelihoods: Ls), options, label: "smbhb")
+        case .pt:
+            let table = try StandardModelDegreesOfFreedom(resources: resources)
+            let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
+            let problem = PhaseTransitionProblem(likelihoods: Ls, template: template, wallVelocity: wallVelocity,
+                                                 degreesOfFreedom: { plasma.energyDegreesOfFreedom(at: $0) },
+                                                 smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil,
+                                                 collisionFraction: kappaCollision)
+            main = try await sample(problem, options, label: "pt")
+        }
+        var reference: NestedSamplingResult?
+        if let against {
+            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls) : PowerLawProblem.free(likelihoods: Ls)
+            reference = try await sample(problem, options, label: against.rawValue)
+        }
+        if let samples { try OutputFile.write(main.csv(), to: samples, option: "--samples") }
+        try report(main, reference: reference, likelihoods: Ls)
+    }
+
+    func sample<P: NestedSamplingProblem>(_ problem: P, _ options: NestedSamplerOptions, label: String) async throws -> NestedSamplingResult {
+        let sampler: NestedSampler<P>
+        do { sampler = try NestedSampler(problem: problem, options: options) } catch { throw UsageError("\(error)") }
+        let start = Date()
+        let quiet = self.quiet
+        let last = LastPrinted()
+        do {
+            return try await sampler.run { p in
+                guard !quiet, last.due() else { return }
+                FileHandle.standardError.write(String(format: "[%@] iteration %d, %d likelihood calls, ln Z = %.3f, remaining Δln Z = %.3g, %.0f s\n",
+                                                      label, p.iteration, p.likelihoodCalls, p.logEvidence.isFinite ? p.logEvidence : -1e300,
+                                                      p.remainingDeltaLogEvidence.isFinite ? p.remainingDeltaLogEvidence : 1e300,
+                                                      Date().timeIntervalSince(start)).data(using: .utf8)!)
+            }
+        } catch {
+            throw InternalError("nested sampling (\(label)): \(error)")
+        }
+    }
+
+    func report(_ r: NestedSamplingResult, reference: NestedSamplingResult?, likelihoods Ls: [PTALikelihood]) throws {
+        let summary = r.summary()
+        let bayes = reference.map { (lnB: r.logEvidence - $0.logEvidence, error: (pow(r.logEvidenceError, 2) + pow($0.logEvidenceError, 2)).squareRoot()) }
+        if format == .json {
+            func interval(_ x: ClosedRange<Double>) -> JSONValue { .array([.number(x.lowerBound), .number(x.upperBound)]) }
+            var fields: [(String, JSONValue)] = [
+                ("model", .string(model.rawValue)),
+                ("datasets", .array(Ls.map { .object([("name", .string($0.data.dataset.rawValue)), ("bins", .integer($0.bins))]) })),
+                ("live_points", .integer(live)), ("seed", .integer(Int(seed))),
+                ("lnZ", .number(r.logEvidence)), ("lnZ_error", .number(r.logEvidenceError)), ("information", .number(r.information)),
+                ("effective_sample_size", .number(r.effectiveSampleSize)), ("likelihood_calls", .integer(r.likelihoodCalls)),
+                ("max_lnL", .number(r.maximumLikelihoodSample.logLikelihood)),
+                ("parameters", .array(summary.map { s in .object([
+                    ("name", .string(s.name)), ("mean", .number(s.mean)), ("sd", .number(s.standardDeviation)), ("median", .number(s.median)),
+                    ("interval68", interval(s.interval68)), ("interval95", interval(s.interval95)), ("max_likelihood", .number(s.maximumLikelihood)),
+                ]) })),
+            ]
+            if model == .pt { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if let reference, let bayes {
+                fields.append(("against", .object([("model", .string(against!.rawValue)), ("lnZ", .number(reference.logEvidence)),
+                                                   ("lnZ_error", .number(reference.logEvidenceError)), ("lnB", .number(bayes.lnB)),
+                                                   ("lnB_error", .number(bayes.error))])))
+            }
+            print(try JSONValue.object(fields).rendered())
+            return
+        }
+        var lines = ["model \(model.rawValue)\(model == .pt ? " (template \(template.rawValue))" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
+                     String(format: "ln Z = %.3f ± %.3f   (H = %.2f nats, ESS = %.0f, %d likelihood calls, max ln L = %.3f)",
+                            r.logEvidence, r.logEvidenceError, r.information, r.effectiveSampleSize, r.likelihoodCalls, r.maximumLikelihoodSample.logLikelihood),
+                     "parameter          median    68 % interval            95 % interval            max-L"]
+        for s in summary {
+            lines.append(s.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                         + String(format: " %8.4f  [%8.4f, %8.4f]    [%8.4f, %8.4f]    %8.4f", s.median, s.interval68.lowerBound, s.interval68.upperBound,
+                                  s.interval95.lowerBound, s.interval95.upperBound, s.maximumLikelihood))
+        }
+        if let reference, let bayes {
+            lines.append(String(format: "against %@: ln Z = %.3f ± %.3f;  ln B = %.3f ± %.3f (B = %.3g)", against!.rawValue, reference.logEvidence,
+                                reference.logEvidenceError, bayes.lnB, bayes.error, exp(bayes.lnB)))
+        }
+        if data == .both { lines.append("note: \(sharedPulsarsNote)") }
+        try FiniteText.print(lines, "the inference summary")
+    }
+}
+
+/// At most one progress line per second.
+final class LastPrinted: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    func due() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(last) >= 1 else { return false }
+        last = now
+        return true
+    }
+}
