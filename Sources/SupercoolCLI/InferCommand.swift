@@ -5,6 +5,7 @@ import GravitationalWaves
 import NestedSampling
 import PTAInference
 import PulsarTiming
+import SupercoolPlot
 
 struct InferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,7 @@ struct InferCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Parallel likelihood chains (results do not depend on it). Default: the cores.") var jobs: Int?
     @Option(help: "Also run this reference model and print the Bayes factor against it.") var against: Reference?
     @Option(help: "Write the weighted posterior samples (CSV: weight,log_likelihood,log_prior_volume,<parameters>).") var samples: String?
+    @Option(help: "Draw the posterior as a corner plot (SVG): marginals, 68/95 % credible regions, the maximum-likelihood point.") var corner: String?
     @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
     @Flag(help: "No progress lines.") var quiet = false
 
@@ -51,6 +53,7 @@ struct InferCommand: AsyncParsableCommand {
             throw UsageError("--template budget needs --kappa-col in [0, 1] (no walls in direct mode: 0 for walls stopped by friction, 1 − α_∞/α for runaway walls)")
         }
         if let samples { try OutputFile.validate(samples, option: "--samples") }
+        if let corner { try OutputFile.validate(corner, option: "--corner") }
         let resources = try ProjectResources.locate()
         let Ls = try likelihoods(data, bins: bins, resources: resources)
         let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -74,7 +77,28 @@ struct InferCommand: AsyncParsableCommand {
             reference = try await sample(problem, options, label: against.rawValue)
         }
         if let samples { try OutputFile.write(main.csv(), to: samples, option: "--samples") }
+        if let corner {
+            let plot = try CornerPlot(labels: main.parameterNames.map(Self.label), samples: main.samples.map(\.parameters),
+                                      weights: main.samples.map(\.weight), marked: main.maximumLikelihoodSample.parameters)
+            let title = "Supercool infer: \(model.rawValue)\(model == .pt ? " (\(template.rawValue))" : "") posterior"
+            let subtitle = String(format: "%@; %d live points, seed %llu; ln Z = %.2f ± %.2f", Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + "),
+                                  live, seed, main.logEvidence, main.logEvidenceError)
+            try OutputFile.write(plot.svg(title: title, subtitle: subtitle), to: corner, option: "--corner")
+        }
         try report(main, reference: reference, likelihoods: Ls)
+    }
+
+    /// Axis labels (SVG markup) of the parameter names.
+    static func label(_ name: String) -> String {
+        switch name {
+        case "log10_A": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> A"
+        case "gamma": return "γ"
+        case "log10_Tp_GeV": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> (T<tspan baseline-shift=\"sub\" font-size=\"10\">p</tspan>/GeV)"
+        case "log10_alpha": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> α"
+        case "log10_HR": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> H*R*"
+        case "log10_A_smbhb": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> A<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
+        default: return SVGDocument.escape(name)
+        }
     }
 
     func sample<P: NestedSamplingProblem>(_ problem: P, _ options: NestedSamplerOptions, label: String) async throws -> NestedSamplingResult {
