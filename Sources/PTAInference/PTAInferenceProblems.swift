@@ -27,6 +27,18 @@ public struct PowerLawProblem: NestedSamplingProblem {
     }
 
     public var parameterNames: [String] { gammaPrior == nil ? ["log10_A"] : ["log10_A", "gamma"] }
+
+    /// h²Ω_GW(f) of the power law: Ω = 2π² f² h_c²/(3H0²) with h_c = A (f/f_yr)^{(3−γ)/2} (e.g. NANOGrav 2306.16213 eq. 2;
+    /// the same ρ² as `PTALikelihood.residualPower(log10A:gamma:frequency:)`).
+    public static func energyDensity(log10A: Double, gamma: Double, frequency f: Double) -> Double {
+        let a = pow(10, log10A), h0 = PTALikelihood.hundredKmPerSecPerMpc
+        return 2 * Double.pi * Double.pi / 3 * a * a * pow(f / PTALikelihood.yearFrequency, 3 - gamma) * f * f / (h0 * h0)
+    }
+
+    /// h²Ω_GW(f) of a parameter vector.
+    public func energyDensity(_ p: [Double], frequency f: Double) -> Double {
+        Self.energyDensity(log10A: p[0], gamma: gammaPrior == nil ? fixedGamma : p[1], frequency: f)
+    }
     public func transform(unitCube u: [Double]) -> [Double] {
         gammaPrior.map { [log10AmplitudePrior.transform(u[0]), $0.transform(u[1])] } ?? [log10AmplitudePrior.transform(u[0])]
     }
@@ -82,6 +94,13 @@ public struct PhaseTransitionProblem: NestedSamplingProblem {
         let split = try collisionFraction.map { try EnergySplit(alpha: alpha, kappaCollision: $0) }
         return GWSource(temperature: Tstar, degreesOfFreedom: degreesOfFreedom(Tstar), alpha: alpha, hubbleRadius: hr,
                         wallVelocity: wallVelocity, energySplit: split)
+    }
+
+    /// h²Ω_GW(f) of a parameter vector: the template, plus the SMBHB power law when present.
+    public func energyDensity(_ p: [Double], frequency f: Double) throws -> Double {
+        let t = template.template(for: try source(p))
+        return t.energyDensity(frequency: f)
+            + (smbhbLog10Amplitude == nil ? 0 : PowerLawProblem.energyDensity(log10A: p[3], gamma: PowerLawProblem.smbhbGamma, frequency: f))
     }
 
     public func logLikelihood(_ p: [Double]) throws -> Double {

@@ -29,15 +29,18 @@ struct InferCommand: AsyncParsableCommand {
     @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1] for --template budget.") var kappaCollision: Double?
     @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity in [1e-3, 1] (pt). Default 1.") var wallVelocity: Double = 1
     @Option(parsing: .unconditional, help: "Live points, 20…100000. Default 400.") var live: Int = 400
-    @Option(parsing: .unconditional, help: "Seed. Default 1.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed, 0…2^63−1. Default 1.") var seed: UInt64 = 1
     @Option(parsing: .unconditional, help: "Parallel likelihood chains (results do not depend on it). Default: the cores.") var jobs: Int?
     @Option(help: "Also run this reference model and print the Bayes factor against it.") var against: Reference?
     @Option(help: "Write the weighted posterior samples (CSV: weight,log_likelihood,log_prior_volume,<parameters>).") var samples: String?
     @Option(help: "Draw the posterior as a corner plot (SVG): marginals, 68/95 % credible regions, the maximum-likelihood point.") var corner: String?
+    @Option(help: "Draw the posterior-predictive h²Ω_GW(f) (median, 68 and 95 % bands of 400 posterior draws) over the data's violins (SVG).") var predictive: String?
     @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
     @Flag(help: "No progress lines.") var quiet = false
 
     func run() async throws {
+        // The seed is reported as a JSON integer.
+        guard seed <= UInt64(Int.max) else { throw UsageError("--seed must be in 0…\(Int.max), got \(seed)") }
         guard (20...100_000).contains(live) else { throw UsageError("--live must be in 20…100000, got \(live)") }
         guard (1e-3...1).contains(wallVelocity) else { throw UsageError("--vw must be in [1e-3, 1], got \(wallVelocity)") }
         if let jobs, !(1...256).contains(jobs) { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
@@ -54,14 +57,22 @@ struct InferCommand: AsyncParsableCommand {
         }
         if let samples { try OutputFile.validate(samples, option: "--samples") }
         if let corner { try OutputFile.validate(corner, option: "--corner") }
+        if let predictive { try OutputFile.validate(predictive, option: "--predictive") }
         let resources = try ProjectResources.locate()
         let Ls = try likelihoods(data, bins: bins, resources: resources)
         let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
 
         let main: NestedSamplingResult
+        var spectrum: @Sendable ([Double], Double) throws -> Double
         switch model {
-        case .powerlaw: main = try await sample(PowerLawProblem.free(likelihoods: Ls), options, label: "powerlaw")
-        case .smbhb: main = try await sample(PowerLawProblem.smbhb(likelihoods: Ls), options, label: "smbhb")
+        case .powerlaw:
+            let problem = PowerLawProblem.free(likelihoods: Ls)
+            main = try await sample(problem, options, label: "powerlaw")
+            spectrum = { p, f in problem.energyDensity(p, frequency: f) }
+        case .smbhb:
+            let problem = PowerLawProblem.smbhb(likelihoods: Ls)
+            main = try await sample(problem, options, label: "smbhb")
+            spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .pt:
             let table = try StandardModelDegreesOfFreedom(resources: resources)
             let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
@@ -70,6 +81,7 @@ struct InferCommand: AsyncParsableCommand {
                                                  smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil,
                                                  collisionFraction: kappaCollision)
             main = try await sample(problem, options, label: "pt")
+            spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
         }
         var reference: NestedSamplingResult?
         if let against {
@@ -85,7 +97,60 @@ struct InferCommand: AsyncParsableCommand {
                                   live, seed, main.logEvidence, main.logEvidenceError)
             try OutputFile.write(plot.svg(title: title, subtitle: subtitle), to: corner, option: "--corner")
         }
+        if let predictive {
+            let sets = data.datasets
+            let tables = try sets.map { try FreeSpectrumData($0, resources: resources) }
+            try OutputFile.write(try predictiveSVG(main, spectrum: spectrum, sets: sets, tables: tables), to: predictive, option: "--predictive")
+        }
         try report(main, reference: reference, likelihoods: Ls)
+    }
+
+    /// Median and 68/95 % bands of h²Ω_GW(f) over 400 equal-weight posterior draws (seeded), over the violins.
+    func predictiveSVG(_ r: NestedSamplingResult, spectrum: ([Double], Double) throws -> Double,
+                       sets: [FreeSpectrumData.Dataset], tables: [FreeSpectrumData]) throws -> String {
+        let (xMin, xMax, yMin, yMax) = (-9.0, -7.0, -12.0, -5.0)
+        let draws = r.equalWeightSamples(count: 400, seed: seed)
+        let grid = (0...120).map { xMin + (xMax - xMin) * Double($0) / 120 }
+        var bands = [[Double]](repeating: [], count: 5)   // 2.5, 16, 50, 84, 97.5 %
+        for lf in grid {
+            let values = try draws.map { log10(max(try spectrum($0, pow(10, lf)), 1e-300)) }.sorted()
+            for (k, q) in [0.025, 0.16, 0.5, 0.84, 0.975].enumerated() {
+                bands[k].append(values[min(values.count - 1, Int(q * Double(values.count)))])
+            }
+        }
+        let frame = PlotFrame(width: 900, height: 660, left: 90, right: 30, top: 50, bottom: 150,
+                              x: LogAxis(log10From: xMin, to: xMax), y: LogAxis(log10From: yMin, to: yMax))
+        var svg = SVGDocument(width: frame.width, height: frame.height)
+        svg.defineClip(id: "frame", to: frame)
+        svg.beginGroup(clipPath: "frame")
+        drawViolins(ptaViolins(sets: sets, tables: tables, range: yMin...yMax), into: &svg, frame: frame)
+        func band(_ lo: [Double], _ hi: [Double], _ opacity: Double) {
+            let upper = zip(grid, hi).map { (x: frame.x($0), y: frame.y(min(max($1, yMin - 1), yMax + 1))) }
+            let lower = zip(grid, lo).reversed().map { (x: frame.x($0), y: frame.y(min(max($1, yMin - 1), yMax + 1))) }
+            svg.polygon(upper + lower, fill: "#d62728", fillOpacity: opacity)
+        }
+        band(bands[0], bands[4], 0.18)
+        band(bands[1], bands[3], 0.35)
+        svg.line(through: zip(grid, bands[2]).map { (x: $0, y: $1) }, in: frame, stroke: "#d62728", width: 2.2)
+        svg.endGroup()
+        svg.logAxes(frame)
+        let (W, H) = (frame.width, frame.height)
+        svg.text("f [Hz]", x: (frame.left + W - frame.right) / 2, y: H - frame.bottom + 48, fontSize: 16, anchor: .middle)
+        svg.text("h² Ω<tspan dy=\"4\" font-size=\"11\">GW</tspan>", x: 24, y: (frame.top + H - frame.bottom) / 2, fontSize: 16, anchor: .middle, rotation: -90, markup: true)
+        svg.text("Supercool infer: posterior-predictive h²Ω_GW of \(model.rawValue)\(model == .pt ? " (\(template.rawValue)\(withSMBHB ? " + SMBHB" : ""))" : "")",
+                 x: frame.left, y: 20, fontSize: 15)
+        svg.text(String(format: "400 posterior draws (seed %llu); ln Z = %.2f ± %.2f", seed, r.logEvidence, r.logEvidenceError),
+                 x: frame.left, y: 38, fontSize: 12, fill: "#333333")
+        Legend(x: frame.left, y: H - frame.bottom + 72, entries: [.line(label: "posterior median", color: "#d62728"),
+                                                                 .swatch(label: "68 % band", color: "#e99a9b"), .swatch(label: "95 % band", color: "#f5d3d4")])
+            .draw(into: &svg)
+        Legend(x: W / 2 + 60, y: H - frame.bottom + 72,
+               entries: sets.map { .swatch(label: $0.shortCitation, color: violinColors[$0.label] ?? "#999999") }
+                   + [.caption("violins: ceffyl KDE densities (2303.15442)", fill: "#555555")])
+            .draw(into: &svg)
+        let document = svg.rendered
+        try FiniteText.check(document, "the SVG")
+        return document
     }
 
     /// Axis labels (SVG markup) of the parameter names.
@@ -138,6 +203,7 @@ struct InferCommand: AsyncParsableCommand {
                 ]) })),
             ]
             if model == .pt { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
             if let reference, let bayes {
                 fields.append(("against", .object([("model", .string(against!.rawValue)), ("lnZ", .number(reference.logEvidence)),
                                                    ("lnZ_error", .number(reference.logEvidenceError)), ("lnB", .number(bayes.lnB)),

@@ -101,10 +101,7 @@ struct PlotCommand: AsyncParsableCommand {
                 }
             }
         }
-        // Violins: each set's first default bins, log10 h²Ω inside the frame.
-        let violins = zip(sets, tables).flatMap { ds, d in
-            d.violins(bins: ds.defaultBins, range: yMin...yMax).map { (dataset: ds.label, violin: $0) }
-        }
+        let violins = ptaViolins(sets: sets, tables: tables, range: yMin...yMax)
 
         if format == "csv" {
             var lines = ["series,x_f_Hz,y_h2Omega,weight"]
@@ -121,14 +118,8 @@ struct PlotCommand: AsyncParsableCommand {
                               x: LogAxis(log10From: xMin, to: xMax), y: LogAxis(log10From: yMin, to: yMax))
         var svg = SVGDocument(width: frame.width, height: frame.height)
         svg.defineClip(id: "frame", to: frame)
-        let violinColors = ["NANOGrav 15-yr": "#7f7f7f", "NANOGrav 15-yr (CURN)": "#bcbd22", "EPTA DR2new": "#17becf", "PPTA DR3": "#e377c2"]
         svg.beginGroup(clipPath: "frame")
-        for v in violins {
-            // Half-width: 40 % of the gap to the next bin in log f (f_k = k/T_obs), so neighbours do not overlap.
-            svg.violin(center: log10(v.violin.frequency), halfWidth: 0.4 * log10(Double(v.violin.bin + 1) / Double(v.violin.bin)),
-                       samples: v.violin.samples.map { ViolinSample(log10Y: $0.log10H2Omega, weight: $0.weight) }, in: frame,
-                       color: violinColors[v.dataset] ?? "#999999")
-        }
+        drawViolins(violins, into: &svg, frame: frame)
         for c in curves { svg.line(through: c.points, in: frame, stroke: c.color, width: c.dash == nil ? 2.2 : 1.6, dash: c.dash) }
         svg.endGroup()
         svg.logAxes(frame)
@@ -152,6 +143,23 @@ struct PlotCommand: AsyncParsableCommand {
         try FiniteText.check(document, "the SVG")
         try OutputFile.write(document, to: output, option: "-o")
         print("wrote \(output) (\(curves.filter { $0.dash == nil }.count) spectra\(components ? " with their sources" : ""), \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
+    }
+}
+
+/// Each data set's first default bins as violins of log10 h²Ω inside `range` (`plot`, `infer --predictive`).
+func ptaViolins(sets: [FreeSpectrumData.Dataset], tables: [FreeSpectrumData], range: ClosedRange<Double>) -> [(dataset: String, violin: FreeSpectrumViolin)] {
+    zip(sets, tables).flatMap { ds, d in d.violins(bins: ds.defaultBins, range: range).map { (dataset: ds.label, violin: $0) } }
+}
+
+/// Violin colour per data set label.
+let violinColors = ["NANOGrav 15-yr": "#7f7f7f", "NANOGrav 15-yr (CURN)": "#bcbd22", "EPTA DR2new": "#17becf", "PPTA DR3": "#e377c2"]
+
+/// Draws the violins; half-width 40 % of the gap to the next bin in log f (f_k = k/T_obs), so neighbours do not overlap.
+func drawViolins(_ violins: [(dataset: String, violin: FreeSpectrumViolin)], into svg: inout SVGDocument, frame: PlotFrame) {
+    for v in violins {
+        svg.violin(center: log10(v.violin.frequency), halfWidth: 0.4 * log10(Double(v.violin.bin + 1) / Double(v.violin.bin)),
+                   samples: v.violin.samples.map { ViolinSample(log10Y: $0.log10H2Omega, weight: $0.weight) }, in: frame,
+                   color: violinColors[v.dataset] ?? "#999999")
     }
 }
 

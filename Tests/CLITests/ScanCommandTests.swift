@@ -137,11 +137,27 @@ import ParameterScan
         #expect(against["lnB"] is Double && against["lnB_error"] is Double)
     }
 
+    @Test("infer --corner and --predictive write SVGs with no NaN; the samples CSV has one column per parameter")
+    func plots() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-infer-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let corner = dir.appendingPathComponent("corner.svg").path, predictive = dir.appendingPathComponent("pred.svg").path
+        let samples = dir.appendingPathComponent("samples.csv").path
+        let r = try CLITests.run(["infer", "--model", "powerlaw", "--live", "60", "--quiet", "--corner", corner, "--predictive", predictive, "--samples", samples])
+        #expect(r.status == 0, "\(r.stderr)")
+        for path in [corner, predictive] {
+            let svg = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n") && !svg.contains("NaN") && !svg.contains("\"nan") && !svg.contains("inf\""))
+        }
+        let header = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").first
+        #expect(header == "weight,log_likelihood,log_prior_volume,log10_A,gamma")
+    }
+
     @Test("infer refuses bad input with exit 2, naming the option")
     func refusals() throws {
         for (args, named) in [(["--model", "powerlaw", "--live", "5"], "--live"), (["--model", "smbhb", "--template", "turb"], "--template"),
                               (["--model", "pt", "--template", "budget"], "--kappa-col"), (["--model", "pt", "--vw", "2"], "--vw"),
-                              (["--model", "nonsense"], "model")] {
+                              (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed")] {
             let r = try CLITests.run(["infer"] + args)
             #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
         }
