@@ -71,6 +71,9 @@ public enum CompletionWindow {
         guard byLambda.count >= 2 else {
             throw MapError("--window: the scan has \(byLambda.count) value of λ; the window map needs a scan over λ (--lambda LO:HI:N, N ≥ 2)", option: "--window")
         }
+        if let bad = byLambda.keys.first(where: { !DarkU1.rollingCoupling(lambda: $0).isFinite }) {
+            throw MapError("--window: g_roll(λ = \(bad)) does not exist (λ ≥ 8π²/(5 + 2 ln 2) ≈ 12.36): scan λ below it for the window map", option: "--lambda")
+        }
         let columns = byLambda.keys.sorted().map { l in
             WindowColumn(second: l, rollingCoupling: DarkU1.rollingCoupling(lambda: l), points: byLambda[l]!.sorted { $0.gauge < $1.gauge })
         }

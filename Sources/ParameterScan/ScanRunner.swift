@@ -15,9 +15,13 @@ public struct ScanRunner: Sendable {
     public let standardModel: StandardModelDegreesOfFreedom
     /// The PTA likelihood of `spec.likelihood` (nil: no ln L).
     public let fit: PTAFit?
+    /// Recompute points stored as `internal_error` (else they count as done).
+    public let retryErrors: Bool
 
-    public init(spec: ScanSpec, shard: ScanShard = .whole, jobs: Int, standardModel: StandardModelDegreesOfFreedom, fit: PTAFit?) {
+    public init(spec: ScanSpec, shard: ScanShard = .whole, jobs: Int, standardModel: StandardModelDegreesOfFreedom, fit: PTAFit?,
+                retryErrors: Bool = false) {
         self.spec = spec; self.shard = shard; self.jobs = max(1, jobs); self.standardModel = standardModel; self.fit = fit
+        self.retryErrors = retryErrors
     }
 
     /// What a run did.
@@ -30,6 +34,8 @@ public struct ScanRunner: Sendable {
         /// Outcome code → number of points, over the whole database after the run.
         public var counts: [String: Int] = [:]
         public var internalErrors: Int { counts[ScanRecord.internalError] ?? 0 }
+        /// Internal errors among the points this run computed.
+        public var newInternalErrors = 0
         public var wallSeconds = 0.0
         /// Sum of the points' own times (s), and those of points that reused another point's bounces.
         public var pointSeconds = 0.0
@@ -40,7 +46,7 @@ public struct ScanRunner: Sendable {
     /// The points of this shard that `store` does not hold yet, grouped by (λ, g).
     public func pendingGroups(store: ScanStore) throws -> (groups: [[ScanPoint]], inShard: Int, done: Int) {
         let mine = try spec.points().filter { shard.contains($0) }
-        let done = try store.finishedIndices()
+        let done = try store.finishedIndices(includingErrors: !retryErrors)
         var groups = [Int: [ScanPoint]]()
         var order = [Int]()
         for p in mine where !done.contains(p.index) {
@@ -82,6 +88,7 @@ public struct ScanRunner: Sendable {
                 summary.computed += 1
                 summary.pointSeconds += record.seconds
                 if record.curveReused { summary.reusedPoints += 1; summary.reusedSeconds += record.seconds }
+                if record.status == ScanRecord.internalError { summary.newInternalErrors += 1 }
                 progress(record, summary.computed, total)
             }
         } catch {
@@ -135,7 +142,11 @@ public struct ScanRunner: Sendable {
     func record(_ p: ScanPoint, _ result: TransitionResult, seconds: Double, reused: Bool) -> ScanRecord {
         var values = [String: Double]()
         for field in result.reportFields where ScanRecord.valueColumns.contains(field.key) {
-            if case .number(let x?) = field.value, x.isFinite { values[field.key] = x }
+            if case .number(let x?) = field.value {
+                // A non-finite number is a failure of the program, not a quantity that "does not exist" (NULL).
+                guard x.isFinite else { return failure(p, "non-finite \(field.key) = \(x) (status \(result.status.code))", seconds: seconds, reused: reused) }
+                values[field.key] = x
+            }
         }
         var lnL: Double?, note: String?
         if let fit {
@@ -150,14 +161,15 @@ public struct ScanRunner: Sendable {
                 note = "no GW source: the transition does not complete"
             }
         }
-        var json: String?
-        var reason = result.status.description
-        // Sorted keys: the same bytes whichever process wrote the point (shards merged against a single run).
+        let json: String
+        // Sorted keys: the same bytes whichever process wrote the point (shards merged against a single run). The report
+        // refuses non-finite numbers: then the point is an internal error, as `point` would say.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do { json = String(decoding: try encoder.encode(result), as: UTF8.self) } catch {
-            reason += " (report not stored: \(error))"
+            return failure(p, "the report has a non-finite number: \(error)", seconds: seconds, reused: reused)
         }
+        let reason = result.status.description
         return ScanRecord(index: p.index, vev: p.vev, second: p.second, gauge: p.gauge, gaugeRelative: p.gaugeRelative,
                           status: result.status.code, reason: reason, values: values, logLikelihood: lnL, likelihoodNote: note,
                           seconds: seconds, curveReused: reused, reportJSON: json)

@@ -44,12 +44,15 @@ public struct ScanRecord: Sendable, Equatable {
 public final class ScanStore {
     public static let schemaVersion = "supercool-scan/1"
     /// Written into every database (`scan_meta.code_version`).
-    public static let codeVersion = "supercool 0.4 (issue-12 scan store)"
+    public static let codeVersion = "supercool 0.5.0-dev"
 
     public let path: String
     let db: SQLiteDatabase
     public let spec: ScanSpec
     public let shard: ScanShard?
+    /// The code version that created the database (nil for a new one): a resumed scan whose version differs mixes two
+    /// versions' numbers (the CLI warns).
+    public let storedCodeVersion: String?
     private let insert: SQLiteStatement
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -81,14 +84,16 @@ public final class ScanStore {
         self.path = path
         // An existing empty file (e.g. from mktemp) is a new database.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        let exists = size.map { $0 > 0 } ?? false
+        var exists = size.map { $0 > 0 } ?? false
         let db = try SQLiteDatabase(path: path, create: true)
         self.db = db
-        do { try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") } catch let e as SQLiteError where exists {
-            throw Failure.notAScanDatabase(path: path, detail: e.message)
-        }
+        // A file with no tables (created, then killed before the schema was committed) is a new database.
+        if exists, (try? db.prepare("SELECT count(*) FROM sqlite_master").rows().first?.first?.int) == 0 { exists = false }
+        var storedVersion: String?
         if exists {
+            // The meta first: a file that is not ours is refused before anything (the journal mode) is changed in it.
             let stored = try Self.readMeta(db, path: path)
+            storedVersion = stored.codeVersion
             let differences = spec.differences(from: stored.spec)
             guard differences.isEmpty, spec == stored.spec else {
                 throw Failure.specMismatch(path: path, differences: differences.isEmpty ? ["numerical details"] : differences)
@@ -96,7 +101,12 @@ public final class ScanStore {
             if stored.shard != shard?.description {
                 throw Failure.shardMismatch(path: path, stored: stored.shard ?? "whole scan", requested: shard?.description ?? "whole scan")
             }
-        } else {
+        }
+        // WAL: each commit is one append; a killed process loses only uncommitted points (with synchronous = NORMAL a power
+        // loss may lose the last commits, never consistency). On filesystems without shared-memory locking (some
+        // Lustre/GPFS mounts) SQLite keeps its rollback journal, equally atomic: the scan goes on either way.
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        if !exists {
             try db.transaction {
                 try Self.createSchema(db)
                 let meta = try db.prepare("INSERT INTO scan_meta(key, value) VALUES (?, ?)")
@@ -109,6 +119,7 @@ public final class ScanStore {
         }
         self.spec = spec
         self.shard = shard
+        self.storedCodeVersion = storedVersion
         insert = try db.prepare("INSERT OR REPLACE INTO points(\(Self.columns.joined(separator: ", "))) VALUES (\(Self.columns.map { _ in "?" }.joined(separator: ", ")))")
     }
 
@@ -120,6 +131,7 @@ public final class ScanStore {
         let stored = try Self.readMeta(db, path: path)
         spec = stored.spec
         shard = stored.shard.flatMap { try? ScanShard.parse($0) }
+        storedCodeVersion = stored.codeVersion
         insert = try db.prepare("SELECT 1")
     }
 
@@ -134,7 +146,7 @@ public final class ScanStore {
         """)
     }
 
-    static func readMeta(_ db: SQLiteDatabase, path: String) throws -> (spec: ScanSpec, shard: String?) {
+    static func readMeta(_ db: SQLiteDatabase, path: String) throws -> (spec: ScanSpec, shard: String?, codeVersion: String?) {
         let rows: [[SQLiteStatement.Value]]
         do { rows = try db.prepare("SELECT key, value FROM scan_meta").rows() } catch let e as SQLiteError {
             throw Failure.notAScanDatabase(path: path, detail: e.message)
@@ -147,10 +159,10 @@ public final class ScanStore {
         guard let json = meta["spec"], let spec = try? JSONDecoder().decode(ScanSpec.self, from: Data(json.utf8)) else {
             throw Failure.notAScanDatabase(path: path, detail: "its spec is missing or unreadable")
         }
-        return (spec, meta["shard"])
+        return (spec, meta["shard"], meta["code_version"])
     }
 
-    /// Commits one point (its own transaction: durable once this returns).
+    /// Commits one point in its own transaction (once this returns, a killed process cannot lose it).
     public func write(_ r: ScanRecord) throws {
         try db.transaction { try insert.run(Self.row(r)) }
     }
@@ -166,9 +178,10 @@ public final class ScanStore {
             + [.init(r.logLikelihood), .init(r.likelihoodNote), .init(r.seconds), .integer(r.curveReused ? 1 : 0), .init(r.reportJSON)]
     }
 
-    /// Indices already stored.
-    public func finishedIndices() throws -> Set<Int> {
-        Set(try db.prepare("SELECT idx FROM points").rows().compactMap { $0[0].int })
+    /// Indices already stored (without `includingErrors`, those stored as `internal_error` are left out: to be retried).
+    public func finishedIndices(includingErrors: Bool = true) throws -> Set<Int> {
+        let sql = includingErrors ? "SELECT idx FROM points" : "SELECT idx FROM points WHERE status != '\(ScanRecord.internalError)'"
+        return Set(try db.prepare(sql).rows().compactMap { $0[0].int })
     }
 
     /// Every stored point, by index.

@@ -237,8 +237,7 @@ struct MapCommand: AsyncParsableCommand {
         do { cached = try store.cachedWindowEdges(vev: vev) } catch { cacheWritable = false }
         let known = Set(cached.filter { $0.steps == steps }.map(\.bracket))
         let todo = brackets.filter { !known.contains($0) }.count
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        guard (1...256).contains(jobs) else { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
+        let jobs = try defaultJobs(self.jobs)
         let start = Date()
         var edges = cached
         if todo > 0 {

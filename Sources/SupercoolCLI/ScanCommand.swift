@@ -40,7 +40,7 @@ struct ScanRunCommand: AsyncParsableCommand {
     var kind: ModelKind = .darkU1
 
     @Option(name: .customLong("v"), parsing: .unconditional, help: "v_φ axis in GeV, within [1e-12, 1e16]. Default 1.")
-    var vev: String = "1"
+    var vev: String?
 
     @Option(name: .customLong("lambda"), parsing: .unconditional, help: "λ axis (darku1), in (0, 4π).")
     var lambda: String?
@@ -63,7 +63,7 @@ struct ScanRunCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of --sample (default 1).")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("from-csv"), help: "Points from a CSV with a header: v_GeV, lambda (or y), and g or g_rel.")
+    @Option(name: .customLong("from-csv"), help: "Points from a CSV with a header: v_GeV, lambda (or y), and g or g_rel (g_rel when it has no g column, or with --g-rel X).")
     var fromCSV: String?
 
     @Option(help: "Take shard I of N (0-based): whole (λ, g) groups with group index ≡ I mod N. Each shard its own --db.")
@@ -84,6 +84,9 @@ struct ScanRunCommand: AsyncParsableCommand {
     @Flag(help: "With --data: add a γ = 13/3 SMBHB power law, its amplitude refitted per point.")
     var withSMBHB = false
 
+    @Flag(help: "Recompute points stored as internal_error (otherwise a resumed scan keeps them as they are).")
+    var retryErrors = false
+
     @Flag(help: "No progress lines on stderr.")
     var quiet = false
 
@@ -97,30 +100,59 @@ struct ScanRunCommand: AsyncParsableCommand {
         func axis(_ text: String, _ name: String) throws -> ScanAxis {
             do { return try ScanAxis.parse(text, name: name, sampled: sampled) } catch let e as ScanAxis.Invalid { throw UsageError(e.description) }
         }
-        guard (gauge == nil) != (gaugeRelative == nil) else { throw UsageError("give exactly one of --g and --g-rel") }
         if gaugeRelative != nil && kind != .darkU1 { throw UsageError("--g-rel needs --model darku1 (g_roll(λ))") }
+        if gauge != nil && gaugeRelative != nil { throw UsageError("give one of --g and --g-rel, not both") }
+        if kind == .darkU1 && yukawa != nil { throw UsageError("--y applies to --model conformal-u1") }
+        if kind == .conformalU1 && lambda != nil { throw UsageError("--lambda is derived in --model conformal-u1 (give --y)") }
+        let secondOption = kind == .darkU1 ? "--lambda" : "--y"
+        if let fromCSV {
+            // The points come from the file; the axes record their ranges (given options are ignored, so refuse them).
+            guard sample == nil, points == nil else { throw UsageError("--from-csv excludes --sample/--points") }
+            guard vev == nil, lambda == nil, yukawa == nil else {
+                throw UsageError("--from-csv takes v and \(kind == .darkU1 ? "λ" : "y") from the file; drop --v/\(secondOption)")
+            }
+            let relative = try csvCouplingIsRelative(fromCSV)
+            let rows = try readPoints(fromCSV, relative: relative)
+            guard !rows.isEmpty else { throw UsageError("--from-csv: \(fromCSV) has a header but no points") }
+            func range(_ k: Int) -> ScanAxis {
+                let xs = rows.map { $0[k] }
+                return ScanAxis(lower: xs.min()!, upper: xs.max()!, count: nil, logarithmic: false)
+            }
+            return try finish(vev: range(0), second: range(1), coupling: range(2), relative: relative, design: .list(rows))
+        }
+        guard (gauge == nil) != (gaugeRelative == nil) else { throw UsageError("give one of --g and --g-rel") }
         let second: ScanAxis
         switch kind {
         case .darkU1:
-            guard yukawa == nil else { throw UsageError("--y applies to --model conformal-u1") }
             guard let lambda else { throw UsageError("--lambda is required for --model darku1") }
             second = try axis(lambda, "--lambda")
         case .conformalU1:
-            guard lambda == nil else { throw UsageError("--lambda is derived in --model conformal-u1 (give --y)") }
             second = try axis(yukawa ?? "0", "--y")
         }
         let coupling = try axis(gauge ?? gaugeRelative!, gauge != nil ? "--g" : "--g-rel")
         let design: ScanDesign
-        if let fromCSV {
-            guard sample == nil, points == nil else { throw UsageError("--from-csv excludes --sample/--points") }
-            design = .list(try readPoints(fromCSV, relative: gaugeRelative != nil))
-        } else if let sample {
+        if let sample {
             guard let n = points, (1...10_000_000).contains(n) else { throw UsageError("--sample needs --points N in 1…10000000") }
             design = sample == .lhs ? .latinHypercube(points: n, seed: seed) : .sobol(points: n, seed: seed)
         } else {
             guard points == nil else { throw UsageError("--points applies to --sample lhs|sobol (a grid's size is the product of the axes' N)") }
             design = .grid
         }
+        return try finish(vev: try axis(vev ?? "1", "--v"), second: second, coupling: coupling, relative: gaugeRelative != nil, design: design)
+    }
+
+    /// With --from-csv: g_rel if --g-rel is given or the header has g_rel and no g column.
+    func csvCouplingIsRelative(_ path: String) throws -> Bool {
+        if gaugeRelative != nil { return true }
+        if gauge != nil { return false }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UsageError("--from-csv: cannot read \(path)") }
+        let header = text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: .newlines)
+            .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") } ?? ""
+        let names = Set(header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return !names.contains("g") && names.contains("g_rel")
+    }
+
+    func finish(vev: ScanAxis, second: ScanAxis, coupling: ScanAxis, relative: Bool, design: ScanDesign) throws -> ScanSpec {
         var likelihood: ScanLikelihood?
         if let data {
             var sets = [String]()
@@ -135,7 +167,7 @@ struct ScanRunCommand: AsyncParsableCommand {
         } else if bins != nil || withSMBHB {
             throw UsageError("--bins and --with-smbhb apply to --data")
         }
-        return ScanSpec(model: kind, vev: try axis(vev, "--v"), second: second, coupling: coupling, couplingRelativeToRolling: gaugeRelative != nil,
+        return ScanSpec(model: kind, vev: vev, second: second, coupling: coupling, couplingRelativeToRolling: relative,
                         design: design, potentialConventions: conventionOptions.conventions, conventions: try transitionOptions.conventions(),
                         likelihood: likelihood)
     }
@@ -143,7 +175,10 @@ struct ScanRunCommand: AsyncParsableCommand {
     /// The CSV design: header names the columns (v_GeV, lambda or y, g or g_rel); other columns are ignored.
     func readPoints(_ path: String, relative: Bool) throws -> [[Double]] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UsageError("--from-csv: cannot read \(path)") }
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        // Line numbers as in the file (comments and blank lines counted); a UTF-8 byte-order mark (spreadsheets) ignored.
+        let numbered = text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: .newlines).enumerated()
+            .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty && !$0.element.hasPrefix("#") }
+        let lines = numbered.map(\.element)
         guard let header = lines.first else { throw UsageError("--from-csv: \(path) is empty") }
         let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let secondName = kind == .darkU1 ? "lambda" : "y", gName = relative ? "g_rel" : "g"
@@ -152,11 +187,11 @@ struct ScanRunCommand: AsyncParsableCommand {
             guard let k = names.firstIndex(of: w) else { throw UsageError("--from-csv: \(path) has no column '\(w)' (header: \(names.joined(separator: ",")); need \(wanted.joined(separator: ", ")))") }
             return k
         }
-        return try lines.dropFirst().enumerated().map { (k, line) in
+        return try numbered.dropFirst().map { (k, line) in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             return try columns.enumerated().map { (j, c) in
                 guard c < cells.count, let x = Double(cells[c]), x.isFinite else {
-                    throw UsageError("--from-csv: \(path) line \(k + 2): '\(wanted[j])' is not a finite number")
+                    throw UsageError("--from-csv: \(path) line \(k + 1): '\(wanted[j])' is not a finite number")
                 }
                 return x
             }
@@ -167,9 +202,7 @@ struct ScanRunCommand: AsyncParsableCommand {
         let spec = try self.spec()
         let shard: ScanShard
         do { shard = try self.shard.map(ScanShard.parse) ?? .whole } catch let e as ScanSpec.Invalid { throw UsageError(e.description) }
-        // Under SLURM the allocation, not the node's core count (task/none does not confine the process).
-        let jobs = self.jobs ?? ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
-        guard (1...256).contains(jobs) else { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
+        let jobs = try defaultJobs(self.jobs)
         let all: [ScanPoint]
         do { all = try spec.points() } catch let e as ScanSpec.Invalid { throw UsageError(e.description) } catch let e as SampleDesignError {
             throw UsageError("--points: \(e)")
@@ -189,7 +222,13 @@ struct ScanRunCommand: AsyncParsableCommand {
         }
         // The database first: an unwritable path or a foreign database fails before any work.
         let store = try openStore(db, spec: spec, shard: shard)
-        let runner = ScanRunner(spec: spec, shard: shard, jobs: jobs, standardModel: table, fit: fit)
+        if let stored = store.storedCodeVersion, stored != ScanStore.codeVersion {
+            FileHandle.standardError.write("warning: \(db) was started by \(stored), this is \(ScanStore.codeVersion): the resumed points may differ in the last digits (use a new --db for one version)\n".data(using: .utf8)!)
+        }
+        if Set(spec.likelihood?.datasets ?? []).isSuperset(of: ["ng15_hd", "epta_dr2new_hd"]) {
+            FileHandle.standardError.write("note: \(sharedPulsarsNote)\n".data(using: .utf8)!)
+        }
+        let runner = ScanRunner(spec: spec, shard: shard, jobs: jobs, standardModel: table, fit: fit, retryErrors: retryErrors)
         let reporter = ScanProgress(quiet: quiet)
         let summary: ScanRunner.Summary
         do {
@@ -213,10 +252,28 @@ struct ScanRunCommand: AsyncParsableCommand {
             if let n = summary.counts[code] { lines.append("    \(code.padding(toLength: 30, withPad: " ", startingAt: 0)) \(n)") }
         }
         print(lines.joined(separator: "\n"))
-        if summary.internalErrors > 0 {
-            throw InternalError("\(summary.internalErrors) point(s) ended in an internal error (status internal_error in \(db), with the reason)")
+        let older = summary.internalErrors - summary.newInternalErrors
+        if older > 0 && summary.newInternalErrors == 0 {
+            FileHandle.standardError.write("note: \(older) point(s) from earlier runs are stored as internal_error; --retry-errors recomputes them\n".data(using: .utf8)!)
+        }
+        if summary.newInternalErrors > 0 {
+            throw InternalError("\(summary.newInternalErrors) point(s) ended in an internal error (status internal_error in \(db), with the reason; --retry-errors recomputes them)")
         }
     }
+}
+
+/// --jobs if given (1…256), else SLURM_CPUS_PER_TASK under SLURM (the allocation, not the node's cores: task/none does not
+/// confine the process), else the number of cores, at most 256.
+func defaultJobs(_ explicit: Int?) throws -> Int {
+    if let explicit {
+        guard (1...256).contains(explicit) else { throw UsageError("--jobs must be in 1…256, got \(explicit)") }
+        return explicit
+    }
+    if let slurm = ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"] {
+        guard let n = Int(slurm), n >= 1 else { throw UsageError("SLURM_CPUS_PER_TASK = '\(slurm)' is not a positive integer; give --jobs") }
+        return min(n, 256)
+    }
+    return min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 256)
 }
 
 /// Opens a scan database for writing; failures named by --db (exit 2: a wrong path or a database of another scan).
@@ -276,6 +333,8 @@ struct ScanMergeCommand: ParsableCommand {
         } catch let e as ScanStore.Failure {
             throw UsageError(e.description)
         } catch let e as SQLiteError {
+            // A damaged input is bad input (2); a failure writing the output (e.g. a full disk) is ours to report (1).
+            if e.path == db { throw InternalError("--db: \(e)") }
             throw UsageError(e.description)
         }
         func list(_ xs: [Int]) -> String { xs.prefix(20).map(String.init).joined(separator: ", ") + (xs.count > 20 ? ", … (\(xs.count))" : "") }

@@ -25,8 +25,9 @@ public struct HistoryTable: Sendable {
     static let maxSteps = 20_000
 
     /// `relativeTolerance` per step on every component, above each one's negligible level: N and I below 1e-14 do not
-    /// matter next to the levels they are compared with (1, the percolation threshold), and J_k ≤ J_3/ΔQ^{3−k},
-    /// n_b/T³ ≤ J_0 with ΔQ = Q(T_upper) − Q(T_lower) the largest [Q(T') − Q(T)]. (Without such floors the step control
+    /// matter next to the levels they are compared with (1, the percolation threshold); since [Q(T') − Q(T)] ≤ ΔQ =
+    /// Q(T_upper) − Q(T_lower), J_k ≥ J_3/ΔQ^{3−k}, so a floor of (J_3's floor)/ΔQ^{3−k} on J_k (and J_0's on n_b/T³ ≤ J_0)
+    /// is at least as strict as J_3's. (Without such floors the step control
     /// chases the rounding of subnormal numbers where Γ ≈ 1e-320 turns on, and stalls.)
     public init(_ integrals: HistoryIntegrals, relativeTolerance: Double = 1e-10) throws {
         self.integrals = integrals

@@ -15,14 +15,40 @@ import EffectivePotential
         try TransitionAnalysis(model: model, standardModel: .table(table)).run()
     }
 
-    @Test("S3/T(T/v) solved at v = 1 GeV gives the direct transition at v = 0.02 GeV, 40 GeV and 3e5 GeV",
-          arguments: [(0.006, 0.75), (0.006, 0.6)])
-    func reusedAcrossVev(lambda: Double, gauge: Double) throws {
-        let prepared = try TransitionAnalysis(model: try DarkU1(vev: 1, lambda: lambda, gauge: gauge), standardModel: .table(Self.table)).prepare()
+    /// The cases: two DarkU1 couplings at v from 0.02 GeV to 3e5 GeV; the ends of the documented range (1e-10, 1e15 GeV);
+    /// the O(4) rate included (Γ4 ∝ v⁴ at fixed T/v); the conformal model.
+    enum Case: Sendable, CustomStringConvertible {
+        case darkU1(Double, Double, [Double], o4: Bool)
+        case conformal(Double, Double, [Double])
+        var description: String {
+            switch self {
+            case .darkU1(let l, let g, let vs, let o4): return "DarkU1 λ = \(l), g = \(g), v = \(vs)\(o4 ? ", O(4)" : "")"
+            case .conformal(let g, let y, let vs): return "conformal g = \(g), y = \(y), v = \(vs)"
+            }
+        }
+        func model(_ v: Double) throws -> any ParticleModel {
+            switch self {
+            case .darkU1(let l, let g, _, _): return try DarkU1(vev: v, lambda: l, gauge: g)
+            case .conformal(let g, let y, _): return try ConformalDarkU1(vev: v, gauge: g, yukawa: y)
+            }
+        }
+        var vevs: [Double] { switch self { case .darkU1(_, _, let vs, _), .conformal(_, _, let vs): return vs } }
+        var conventions: TransitionConventions {
+            var c = TransitionConventions.default
+            if case .darkU1(_, _, _, true) = self { c.includeVacuumTunnelling = true }
+            return c
+        }
+    }
+
+    @Test("S3/T(T/v) solved at v = 1 GeV gives the direct transition at other v (T ∝ v, ΔV ∝ v⁴, R_0 ∝ 1/v, Γ4 ∝ v⁴)",
+          arguments: [Case.darkU1(0.006, 0.75, [0.02, 40, 3e5], o4: false), .darkU1(0.006, 0.6, [0.02, 40, 3e5], o4: false),
+                      .darkU1(0.006, 0.75, [1e-10, 1e15], o4: false), .darkU1(0.006, 0.75, [30], o4: true), .conformal(0.692, 0.01, [1e3])])
+    func reusedAcrossVev(_ c: Case) throws {
+        let prepared = try TransitionAnalysis(model: try c.model(1), conventions: c.conventions, standardModel: .table(Self.table)).prepare()
         let referenceTp = try prepared.result(vev: 1, standardModel: Self.table).percolationTemperature
-        for v in [0.02, 40, 3e5] {
+        for v in c.vevs {
             let reused = try prepared.result(vev: v, standardModel: Self.table)
-            let direct = try Self.direct(try DarkU1(vev: v, lambda: lambda, gauge: gauge))
+            let direct = try TransitionAnalysis(model: try c.model(v), conventions: c.conventions, standardModel: .table(Self.table)).run()
             #expect(reused.status.code == direct.status.code, "v = \(v)")
             // Tolerance 1e-6: the direct run's T_c root (relative 1e-12) and bounces (S3/T scale invariant to ~1e-9,
             // DarkU1.vevRange) differ from the scaled ones at that level; the history integrals ask for 1e-9.
@@ -42,6 +68,7 @@ import EffectivePotential
             // (ShootingSolver), good to ~1e-4 (measured 8e-5 between the two routes here).
             close(reused.wallDynamics?.gammaCollision, direct.wallDynamics?.gammaCollision, "γ_*", 1e-3)
             close(reused.wallDynamics?.alphaInfinity, direct.wallDynamics?.alphaInfinity, "α_∞")
+            close(reused.minimumVacuumAction, direct.minimumVacuumAction, "min S4")
             #expect(reused.percolationTemperature.map { $0 / v } != referenceTp,
                     "T_p/v must move with v (g* and H depend on the absolute T)")
         }
