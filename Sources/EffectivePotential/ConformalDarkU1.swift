@@ -64,6 +64,10 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
 
     public func treePotential(_ phi: Double) -> Double { loopCoefficient * pow(phi, 4) / (64 * Double.pi * Double.pi) }
     public func treePotentialDerivative(_ phi: Double) -> Double { 4 * loopCoefficient * pow(phi, 3) / (64 * Double.pi * Double.pi) }
+    public var treeMassSquaredAtOrigin: Double? { 0 }
+    public func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double) {
+        (treePotential(phi), treePotentialDerivative(phi))
+    }
 
     public var species: [Species] {
         let g2 = gauge * gauge, v2 = vev * vev, y2 = yukawa * yukawa

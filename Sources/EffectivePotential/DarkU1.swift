@@ -55,6 +55,12 @@ public struct DarkU1: ParticleModel, Equatable {
         -muSquared * phi + lambda * phi * phi * phi
     }
 
+    public var treeMassSquaredAtOrigin: Double? { -muSquared }
+    public func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double) {
+        let p2 = phi * phi
+        return (0.25 * lambda * p2 * p2, lambda * p2 * phi)
+    }
+
     /// physics.md §1–§2 (Landau gauge): Z' (n = 3), h and G (n = 1 each). On-shell references:
     /// M² = M'² = m²(v) for Z' and h; for the Goldstone M_G² = m_h²(v) = 2λv² (IR regulator) and
     /// M'_G² = m_G²(v) = 0. Debye masses: Π_h = Π_G = (λ/3 + g²/4)T², Π_{Z'_L} = g²T²/3 (one

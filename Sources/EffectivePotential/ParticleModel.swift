@@ -85,12 +85,23 @@ public protocol ParticleModel: Sendable {
     /// s⁴ V(φ, T) at v (dimensionless couplings, every reference mass ∝ v). Then S3/T depends on T/v alone and one action
     /// curve serves every v (`TransitionAnalysis.prepare()`). Default nil: the model does not declare it.
     func withVev(_ vev: Double) throws -> (any ParticleModel)?
+    /// The tree potential split as V0 = ½ m0² φ² + rest(φ): m0² (GeV², the curvature at φ = 0), or nil (default) if
+    /// the model does not declare it. With it, V_eff − V_eff(0) is summed as ½ c(T) φ² + higher orders, without the
+    /// round-off of cancelling φ²-terms (`ThermalEffectivePotential.differenceFromOriginAndDerivative`).
+    var treeMassSquaredAtOrigin: Double? { get }
+    /// rest(φ) = V0(φ) − ½ m0² φ² and its derivative, computed without that subtraction (default: by subtraction).
+    func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double)
 }
 
 extension ParticleModel {
     public var inputs: [(name: String, value: Double)] { [("v_GeV", vev)] }
     public var derivedParameters: [(name: String, value: Double)] { [] }
     public func withVev(_ vev: Double) throws -> (any ParticleModel)? { nil }
+    public var treeMassSquaredAtOrigin: Double? { nil }
+    public func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double) {
+        let m2 = treeMassSquaredAtOrigin ?? 0
+        return (treePotential(phi) - 0.5 * m2 * phi * phi, treePotentialDerivative(phi) - m2 * phi)
+    }
 }
 
 /// A physical particle of a phase: dof, mass (GeV) and statistics.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SupercoolNumerics
 
 /// A local minimum of V_eff at fixed temperature.
@@ -35,16 +40,40 @@ public struct PhaseStructure: Sendable {
 
     var v: Double { potential.vev }
 
-    /// The deepest local minimum with φ > 0, or nil if the broken phase does not exist at T.
-    public func brokenMinimum(at T: Double) throws -> Minimum? {
+    /// Below this fraction of v the scan is logarithmic (`logPointsPerDecade` per decade from `smallestFieldInVev`·v).
+    public static let logarithmicBelowVev = 0.1
+    public static let smallestFieldInVev = 1e-8
+    public static let logPointsPerDecade = 8
+
+    /// The scan grid (GeV): log-spaced from `smallestFieldInVev`·v up to 0.1 v, then the linear grid of
+    /// 1/`gridPointsPerVev` (cell midpoints (k + ½)/gridPointsPerVev · v) up to `fieldRangeInVev`·v. Weak transitions
+    /// (small g: the transverse Z' cubic −E T φ³, E = 2g³/(12π)) have their barrier and broken minimum at ET/λ and 2ET/λ,
+    /// far inside the first linear cell; the log part resolves them (a factor 10^{1/8} = 1.33 between points, against
+    /// the factor 2 between barrier top and minimum at T_c).
+    func scanGrid() -> [Double] {
         let n = Int(fieldRangeInVev * Double(gridPointsPerVev))
         let step = fieldRangeInVev * v / Double(n)
-        let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
-        var best: Minimum?
-        var previousPhi = 0.5 * step
-        var previous = dV(previousPhi)
-        for k in 1...n {
+        let decades = log10(Self.logarithmicBelowVev / Self.smallestFieldInVev)
+        let logPoints = Int((decades * Double(Self.logPointsPerDecade)).rounded())
+        var grid = (0..<logPoints).map { k in Self.smallestFieldInVev * v * pow(10, Double(k) / Double(Self.logPointsPerDecade)) }
+        let linearStart = Self.logarithmicBelowVev * v
+        for k in 0...n {
             let phi = (Double(k) + 0.5) * step
+            if phi >= linearStart { grid.append(phi) }
+        }
+        return grid
+    }
+
+    /// The deepest local minimum with φ > 0, or nil if the broken phase does not exist at T (minima below
+    /// `smallestFieldInVev`·v are not looked for).
+    public func brokenMinimum(at T: Double) throws -> Minimum? {
+        let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
+        let grid = scanGrid()
+        var best: Minimum?
+        var previousPhi = grid[0]
+        var previous = dV(previousPhi)
+        guard previous.isFinite else { throw NumericalError("∂V/∂φ is not finite at φ = \(previousPhi) GeV, T = \(T) GeV") }
+        for phi in grid.dropFirst() {
             let current = dV(phi)
             guard current.isFinite else { throw NumericalError("∂V/∂φ is not finite at φ = \(phi) GeV, T = \(T) GeV") }
             if previous < 0 && current >= 0 {
@@ -60,8 +89,11 @@ public struct PhaseStructure: Sendable {
     /// ∂²V/∂φ² at the origin (GeV²): positive when the symmetric phase is (meta)stable.
     /// The potential's own V'' (central difference of the analytic V', step ε = 1e-8 v at the origin; by the
     /// φ → −φ symmetry it equals V'(ε)/ε). Its error is O(ε), from the daisy's φ³-like terms (T g³φ³/(12π)).
+    /// When the model splits its tree potential (`ParticleModel.treeMassSquaredAtOrigin`) it is the analytic sum of the
+    /// φ²-coefficients instead (`ThermalEffectivePotential.curvatureAtOriginAnalytic`), the value the bounce sees: exact
+    /// where the barrier sits at 1e-8 v (weak transitions near T_0), where the difference would straddle it.
     public func curvatureAtOrigin(at T: Double) -> Double {
-        potential.secondDerivative(0, temperature: T)
+        potential.curvatureAtOriginAnalytic(temperature: T) ?? potential.secondDerivative(0, temperature: T)
     }
 
     /// The maximum between the origin and the broken minimum, if the origin is a local minimum.
@@ -69,7 +101,7 @@ public struct PhaseStructure: Sendable {
         guard curvatureAtOrigin(at: T) > 0, let broken = try brokenMinimum(at: T) else { return nil }
         let dV: (Double) -> Double = { potential.derivative($0, temperature: T) }
         let n = max(20, Int(Double(gridPointsPerVev) * broken.phi / v))
-        var previousPhi = 1e-6 * v
+        var previousPhi = 1e-6 * min(v, broken.phi)
         var previous = dV(previousPhi)
         for k in 1...n {
             let phi = broken.phi * Double(k) / Double(n + 1)
@@ -86,7 +118,9 @@ public struct PhaseStructure: Sendable {
     /// ΔV(T) = V(0, T) − V(φ_b(T), T) (GeV⁴): positive when the broken phase is the deeper one.
     public func vacuumEnergyDifference(at T: Double) throws -> Double? {
         guard let broken = try brokenMinimum(at: T) else { return nil }
-        return potential.shiftedValue(0, temperature: T) - broken.value
+        // Summed as ½ V''(0) φ² + higher orders (`differenceFromOriginAndDerivative`): a difference of two V values
+        // keeps only ~1e-16 V(0) absolute, 1e-3 of a weak transition's ΔV, which would misplace T_c against the bounce.
+        return -potential.differenceFromOriginAndDerivative(broken.phi, temperature: T).value
     }
 
     /// Critical temperature: the broken and symmetric minima are degenerate (GeV); nil if the broken

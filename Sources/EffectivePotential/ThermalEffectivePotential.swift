@@ -102,6 +102,152 @@ public struct ThermalEffectivePotential: Sendable {
         return (derivative(phi + h, temperature: T) - derivative(phi - h, temperature: T)) / (2 * h)
     }
 
+    /// ∂²V/∂φ² at φ = 0 from the analytic sum c(T) of the φ²-coefficients (GeV²), or nil when the model does not
+    /// split its tree potential (`ParticleModel.treeMassSquaredAtOrigin`).
+    public func curvatureAtOriginAnalytic(temperature T: Double) -> Double? {
+        subtracted(0, T)?.curvature
+    }
+
+    /// (V(φ, T) − V(0, T), ∂V/∂φ) in GeV⁴ and GeV³, summed as ½ c(T) φ² + Σ R_i(φ): c(T) = V''(0, T) is the sum of
+    /// every term's φ²-coefficient (tree −μ², thermal masses, CW and daisy slopes at φ = 0), computed once, and each
+    /// R_i is a term's remainder beyond its quadratic part, computed without subtracting it (series, log1p, and
+    /// (A+δ)^{3/2} − A^{3/2} − 3/2 √A δ = δ²(t + s/2)/(t + s)²). Summing the terms directly (`shiftedValue`,
+    /// `derivative`) rounds each O(μ²φ) term separately: near T_0 of a weak transition, where c(T) ≪ μ² and φ ≪ v,
+    /// that leaves a jitter of ~1e-16 μ²φ on V' (1e-7 of the barrier's V' at φ_b ~ 1e-4 v) and of ~1e-16 V(0) on
+    /// V − V(0) (1e-3 of the barrier), too rough for an adaptive ODE. Here V' and V − V(0) are smooth to their own
+    /// precision. Pieces without an exact remainder (J_B or J_F of a species with a φ-independent mass term, the
+    /// Parwani-resummed loops) fall back to differences, so the result is always V − V(0); models that do not split
+    /// their tree potential get `shiftedValue(φ) − shiftedValue(0)` and `derivative`.
+    public func differenceFromOriginAndDerivative(_ phi: Double, temperature T: Double) -> (value: Double, derivative: Double) {
+        if let r = subtracted(phi, T) { return (r.value, r.derivative) }
+        let d = shiftedValueAndDerivative(phi, temperature: T)
+        return (d.value - shiftedValue(0, temperature: T), d.derivative)
+    }
+
+    /// (m² + δ)² (ln|m² + δ|/M² − 3/2) + 2(m² + δ)M'² minus its value and slope at δ = 0: (remainder, d/dδ), and the
+    /// slope 2m²(ln|m²|/M² − 1) + 2M'².
+    private static func cwRemainder(_ a: Double, _ delta: Double, _ M2: Double, _ Mp2: Double) -> (slope: Double, value: Double, derivative: Double) {
+        if a == 0 {
+            guard delta != 0 else { return (2 * Mp2, 0, 0) }
+            let L = log(abs(delta) / M2)
+            return (2 * Mp2, delta * delta * (L - 1.5), 2 * delta * (L - 1))
+        }
+        let La = log(abs(a) / M2)
+        let slope = 2 * a * (La - 1) + 2 * Mp2
+        let x = delta / a
+        guard 1 + x > 0 else {
+            // The mass crosses zero: no cancellation to avoid at this size of δ.
+            let m2 = a + delta
+            let L = m2 == 0 ? 0 : log(abs(m2) / M2)
+            let value = m2 * m2 * (L - 1.5) + 2 * m2 * Mp2 - (a * a * (La - 1.5) + 2 * a * Mp2) - slope * delta
+            return (slope, value, 2 * m2 * (L - 1) + 2 * Mp2 - slope)
+        }
+        let l = log1p(x)
+        // (1 + x)² ln(1 + x) − x = 3x²/2 + Σ_{n≥3} (−1)^{n+1} 2xⁿ/(n(n−1)(n−2)).
+        var g: Double
+        if abs(x) < 1e-3 {
+            // Through x⁸ (the next term is < 1e-18 of 3x²/2); beyond, the direct form loses < 1e-13 of g.
+            let c3 = 2.0 / 6, c4 = -2.0 / 24, c5 = 2.0 / 60, c6 = -2.0 / 120, c7 = 2.0 / 210, c8 = -2.0 / 336
+            g = ((((((c8 * x + c7) * x + c6) * x + c5) * x + c4) * x + c3) * x + 1.5) * x * x
+        } else {
+            g = (1 + x) * (1 + x) * l - x
+        }
+        return (slope, delta * delta * (La - 1.5) + a * a * g, 2 * (delta * (La - 1) + (a + delta) * l))
+    }
+
+    /// (A + δ)₊^{3/2} minus its value and slope at δ = 0: (slope 3/2 √A₊, remainder, d/dδ).
+    private static func threeHalvesRemainder(_ A: Double, _ delta: Double) -> (slope: Double, value: Double, derivative: Double) {
+        guard A > 0 else {
+            let m = max(A + delta, 0)
+            return (0, m * m.squareRoot(), 1.5 * m.squareRoot())
+        }
+        let s = A.squareRoot()
+        guard A + delta >= 0 else { return (1.5 * s, -A * s - 1.5 * s * delta, -1.5 * s) }
+        let t = (A + delta).squareRoot()
+        let sum = t + s
+        return (1.5 * s, delta * delta * (t + 0.5 * s) / (sum * sum), 1.5 * delta / sum)
+    }
+
+    private func subtracted(_ phi: Double, _ T: Double) -> (value: Double, derivative: Double, curvature: Double)? {
+        guard let m0 = model.treeMassSquaredAtOrigin else { return nil }
+        let tree = model.treePotentialBeyondQuadratic(phi)
+        var c = m0                       // V''(0, T)
+        var rest = tree.value, restDerivative = tree.derivative
+        let T2 = T * T
+        let phi2 = phi * phi
+        let thermalPrefactor = T2 * T2 / (2 * Double.pi * Double.pi)
+        let cwPrefactor = 1 / (64 * Double.pi * Double.pi)
+        let parwani = conventions.daisy == .parwani && T > 0
+
+        for s in terms {
+            let a = s.massConstant, b = s.massQuadratic
+            let delta = b * phi2
+            let dDelta = 2 * b * phi        // dδ/dφ
+            let sign = s.sign
+            let resummed = s.resummed && T > 0
+            let pi2 = resummed ? s.debyeCoefficient * T2 : 0
+            let screened = resummed ? s.screenedDof : 0
+            let n = s.dof
+
+            // A piece k·f(a' + δ): c += 2b k f'(a'), rest += k R(δ), rest' += k R'(δ) dδ/dφ.
+            func add(_ k: Double, _ piece: (slope: Double, value: Double, derivative: Double)) {
+                c += 2 * b * k * piece.slope
+                rest += k * piece.value
+                restDerivative += k * piece.derivative * dDelta
+            }
+            func cw(_ mass2: Double, _ dof: Double) {
+                guard dof != 0 else { return }
+                add(sign * dof * cwPrefactor, Self.cwRemainder(mass2, delta, s.logReference, s.quadraticReference))
+            }
+            if parwani && screened > 0 {
+                cw(a, n - screened)
+                cw(a + pi2, screened)
+            } else {
+                cw(a, n)
+            }
+
+            guard T > 0 else { continue }
+
+            func thermalLoop(_ mass2: Double, _ dof: Double) {
+                guard dof != 0 else { return }
+                if s.isScalar && conventions.scalarThermal == .leadingHighT {
+                    // π²/12 · bφ²/T²: purely quadratic.
+                    c += 2 * b * thermalPrefactor * dof * Double.pi * Double.pi / 12 / T2
+                    return
+                }
+                let k = sign * thermalPrefactor * dof
+                let y0 = mass2 / T2, y = (mass2 + delta) / T2
+                if mass2 == 0 {
+                    let linear = s.isBoson ? Double.pi * Double.pi / 12 : -Double.pi * Double.pi / 24
+                    let beyond = s.isBoson ? thermal.bosonicBeyondLinearWithDerivative(y) : thermal.fermionicBeyondLinearWithDerivative(y)
+                    if let beyond {
+                        // J(y) − J(0) = linear·y + beyond(y), y = δ/T².
+                        add(k, (linear / T2, beyond.value, beyond.derivative / T2))
+                        return
+                    }
+                }
+                let j0 = s.isBoson ? thermal.bosonicShiftedWithDerivative(y0) : thermal.fermionicShiftedWithDerivative(y0)
+                let j = s.isBoson ? thermal.bosonicShiftedWithDerivative(y) : thermal.fermionicShiftedWithDerivative(y)
+                add(k, (j0.derivative / T2, j.value - j0.value - j0.derivative * (y - y0), (j.derivative - j0.derivative) / T2))
+            }
+            if s.isScalar && conventions.scalarThermal == .none { continue }
+            if parwani && screened > 0 {
+                thermalLoop(a, n - screened)
+                thermalLoop(a + pi2, screened)
+            } else {
+                thermalLoop(a, n)
+            }
+
+            // Arnold–Espinosa daisy: −T/(12π) n_L [(m² + Π)₊^{3/2} − (m²)₊^{3/2}].
+            if conventions.daisy == .arnoldEspinosa && screened > 0 {
+                let k = -T / (12 * Double.pi) * screened
+                add(k, Self.threeHalvesRemainder(a + pi2, delta))
+                add(-k, Self.threeHalvesRemainder(a, delta))
+            }
+        }
+        return (0.5 * c * phi2 + rest, c * phi + restDerivative, c)
+    }
+
     /// Whether the scalar-thermal option switches the daisy resummation of this species on.
     static func isResummed(_ s: Species, _ conventions: PotentialConventions) -> Bool {
         guard s.debye != nil, s.statistics == .boson, conventions.daisy != .none else { return false }

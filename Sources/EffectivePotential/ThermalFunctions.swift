@@ -159,6 +159,22 @@ public struct ThermalFunctions: Sendable {
         return (j.value - Self.bosonicMasslessLimit, j.derivative)
     }
 
+    /// J_B(y) − J_B(0) − (π²/12) y and its derivative for |y| ≤ `highTBoundary` (nil beyond): the high-T series
+    /// without its constant and linear terms, so that a φ-dependence far below the linear (thermal-mass) term keeps
+    /// its relative precision (`ThermalEffectivePotential.differenceFromOriginAndDerivative`).
+    public func bosonicBeyondLinearWithDerivative(_ y: Double) -> (value: Double, derivative: Double)? {
+        guard abs(y) <= Self.highTBoundary else { return nil }
+        return highT(y, coefficients: bosonSeries, scale: 4 * Double.pi * Double.pi, constant: 0, linear: 0,
+                     threeHalves: -Double.pi / 6, lnA: Self.lnAb)
+    }
+
+    /// J_F(y) − J_F(0) + (π²/24) y and its derivative for 0 ≤ y ≤ `highTBoundary` (nil otherwise).
+    public func fermionicBeyondLinearWithDerivative(_ y: Double) -> (value: Double, derivative: Double)? {
+        guard y >= 0, y <= Self.highTBoundary else { return nil }
+        return highT(y, coefficients: fermionSeries, scale: Double.pi * Double.pi, constant: 0, linear: 0,
+                     threeHalves: 0, lnA: Self.lnAf)
+    }
+
     /// J_F(y) − J_F(0) and its derivative (see `bosonicShiftedWithDerivative`).
     public func fermionicShiftedWithDerivative(_ y: Double) -> (value: Double, derivative: Double) {
         if max(y, 0) <= Self.highTBoundary {

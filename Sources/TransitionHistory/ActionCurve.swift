@@ -190,8 +190,11 @@ public struct ActionCurve: Sendable {
             set.resolved = false
             return set
         }
+        // Temperatures closer than this (relative) count as the same: 1e-9, or 1e-6 of a narrower window T_c − T_low (a
+        // weak transition's T_c − T_0 can be ~1e-9 T_c or less), down to 64 ulp of T.
+        let resolution = max(min(1e-9, 1e-6 * (1 - xLow)), 64 * Double.ulpOfOne)
         func known(_ T: Double) -> Bool {
-            samples.contains { abs($0.temperature / T - 1) < 1e-9 } || failures.contains { abs($0.temperature / T - 1) < 1e-9 }
+            samples.contains { abs($0.temperature / T - 1) < resolution } || failures.contains { abs($0.temperature / T - 1) < resolution }
         }
         // Dense: the T-range where S3/T < min + window (bounded by the coarse neighbours outside it), when the
         // barrier survives (a real minimum, or the lowest T). Where it vanishes at T_0 the minimum is S3/T = 0 there
@@ -209,8 +212,8 @@ public struct ActionCurve: Sendable {
         // Refinement: bisect coarse steps that a spline cannot bridge (e.g. from S3/T ~ 100 to > 3000 within one
         // step when the barrier vanishes just below T_c), and extend the top towards T_c. A failed bounce inside an
         // interval splits it: the parts on either side of it are bisected instead. Whatever cannot be refined (the
-        // budget, or an interval narrower than 1e-9 in T) leaves `resolved` (or `topResolved`) false.
-        func separable(_ lo: Double, _ hi: Double) -> Bool { hi / lo - 1 > 1e-9 }
+        // budget, or an interval narrower than `resolution`) leaves `resolved` (or `topResolved`) false.
+        func separable(_ lo: Double, _ hi: Double) -> Bool { hi / lo - 1 > resolution }
         var extra = 0
         while true {
             let ordered = samples.sorted { $0.temperature < $1.temperature }

@@ -8,16 +8,22 @@ public struct ThermalBouncePotential: BouncePotential {
     public init(potential: ThermalEffectivePotential, temperature: Double) {
         self.potential = potential; self.temperature = temperature
     }
-    /// V_eff without its field-independent thermal part (only differences in φ enter the bounce; see
-    /// `ThermalEffectivePotential.shiftedValue`).
-    public func value(_ phi: Double) -> Double { potential.shiftedValue(phi, temperature: temperature) }
-    public func derivative(_ phi: Double) -> Double { potential.derivative(phi, temperature: temperature) }
+    /// V_eff(φ) − V_eff(0) (only differences in φ enter the bounce), summed as ½ V''(0) φ² + higher orders
+    /// (`ThermalEffectivePotential.differenceFromOriginAndDerivative`): smooth to its own precision even where the
+    /// φ²-terms cancel to 1e-8 (weak transitions near T_0, φ_b ≪ v), which adaptive steps need.
+    public func value(_ phi: Double) -> Double { potential.differenceFromOriginAndDerivative(phi, temperature: temperature).value }
+    public func derivative(_ phi: Double) -> Double { potential.differenceFromOriginAndDerivative(phi, temperature: temperature).derivative }
     public func valueAndDerivative(_ phi: Double) -> (value: Double, derivative: Double) {
-        potential.shiftedValueAndDerivative(phi, temperature: temperature)
+        potential.differenceFromOriginAndDerivative(phi, temperature: temperature)
     }
-    /// V'' with a step relative to v (the protocol default's absolute step, 1e-8 field units at φ = 0, would
-    /// straddle a low-T barrier at ~0.017 v when v is small).
-    public func secondDerivative(_ phi: Double) -> Double { potential.secondDerivative(phi, temperature: temperature) }
+    /// V'': at φ = 0 the analytic sum of the φ²-coefficients (when the model splits its tree potential), elsewhere a
+    /// central difference of the smooth V' with a step relative to φ and v (the protocol default's absolute step,
+    /// 1e-8 field units at φ = 0, would straddle a low-T barrier at ~0.017 v when v is small).
+    public func secondDerivative(_ phi: Double) -> Double {
+        if phi == 0, let c = potential.curvatureAtOriginAnalytic(temperature: temperature) { return c }
+        let h = 1e-5 * max(abs(phi), 1e-3 * potential.vev)
+        return (derivative(phi + h) - derivative(phi - h)) / (2 * h)
+    }
 }
 
 /// The tunnelling problem of the thermal potential at T: from the symmetric phase φ = 0 to the
@@ -43,7 +49,7 @@ public struct ThermalTunnelling: Sendable {
         do { minimum = try phases.brokenMinimum(at: T) } catch {
             return .failure(NoBounce(outcome: .failed(.numerical("broken minimum at T = \(T) GeV: \(error)"))))
         }
-        guard let broken = minimum, broken.value < potential.shiftedValue(0, temperature: T) else {
+        guard let broken = minimum, potential.differenceFromOriginAndDerivative(broken.phi, temperature: T).value < 0 else {
             return .failure(NoBounce(outcome: .noTunnelling(.noDeeperBrokenMinimum(temperature: T))))
         }
         // A bounce evaluates V thousands of times: below its tables J_B is a slow quadrature (minutes per bounce).

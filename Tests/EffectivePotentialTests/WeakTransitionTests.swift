@@ -5,18 +5,13 @@ import Foundation
 /// Weak transitions (g ≪ g_roll): the transverse Z' gives a cubic term −E T φ³, E = 2g³/(12π) (two unscreened dof;
 /// Arnold–Espinosa, hep-ph/9212235), so the transition is first order for every g > 0, with T_c just above T_0 and the
 /// broken minimum at φ_b(T_c) ≈ 2E T_c/λ (the textbook D(T² − T_0²)φ² − ETφ³ + λφ⁴/4 potential). A scan at λ = 0.006
-/// loses T_c for g ≈ 0.078–0.085 between neighbours that have one: minimum and barrier top (φ ≈ 0.012 v and 0.006 v) sit
-/// inside the minimum finder's first grid cell (`PhaseStructure.brokenMinimum`, linear steps of 0.01 v). KNOWN ISSUE: a
-/// log-spaced grid below 0.1 v finds them (this test then passes), but it also gives T_c to the far weaker transitions at
-/// g ~ 0.01–0.2 all over the domain, whose bounces (φ_b ≲ 10⁻³ v) the solver does not converge yet: 40 internal errors
-/// in the 300-point sweep. Until the bounce handles them, the finder stays as it is and such points report
-/// no_critical_temperature (README "Reliability").
+/// lost T_c for g ≈ 0.078–0.085 between neighbours that have one: minimum and barrier top (φ ≈ 0.012 v and 0.006 v) sit
+/// inside the linear grid's first cell (steps of 0.01 v); `PhaseStructure.brokenMinimum` now scans logarithmically below
+/// 0.1 v (8 points per decade from 1e-8 v) to find them.
 @Suite struct WeakTransitionTests {
     @Test("T_c exists and falls monotonically through g = 0.07 … 0.1 at λ = 0.006; φ_b(T_c) ≈ 2E T_c/λ")
     func criticalTemperatureAcrossSmallCouplings() throws {
-        withKnownIssue("the minimum finder misses broken minima below ~0.015 v (weak transitions at small g)") {
-            try criticalTemperatureScan()
-        }
+        try criticalTemperatureScan()
     }
 
     func criticalTemperatureScan() throws {

@@ -89,3 +89,33 @@ import EffectivePotential
         #expect(abs(best.T - 0.0221) < 0.0015)
     }
 }
+
+/// Weak transitions (small g, φ_b ~ 1e-4 v): before the potential was summed as ½ V''(0) φ² + remainders, the round-off
+/// of its O(μ²φ) terms made V' jitter by ~1e-7 and every bounce fail ("ODE: more than 200000 steps").
+@Suite struct WeakTransitionBounceTests {
+    static let (v, lambda, g) = (0.17785015933223247, 0.049607373693818665, 0.03206205344708246)
+
+    func tunnelling(v: Double) throws -> ThermalTunnelling {
+        ThermalTunnelling(potential: ThermalEffectivePotential(model: try DarkU1(vev: v, lambda: Self.lambda, gauge: Self.g)))
+    }
+
+    @Test("bounces between T_0 and T_c converge (Derrick to 1e-6), S3/T rises towards T_c and is scale invariant in v")
+    func bouncesConvergeAndScale() throws {
+        let t = try tunnelling(v: Self.v)
+        let Tc = try #require(try t.phases.criticalTemperature())
+        let T0 = try #require(try t.phases.barrierDisappearanceTemperature(criticalTemperature: Tc))
+        #expect(T0 < Tc && (Tc - T0) / Tc < 1e-7)
+        var previous = 0.0
+        for f in [0.2, 0.5, 0.9, 0.99] {
+            let T = T0 + f * (Tc - T0)
+            let outcome = t.bounce(temperature: T)
+            let b = try #require(outcome.bounce, "T = T_0 + \(f)(T_c − T_0): \(outcome)")
+            #expect(abs(b.derrickRatio - 1) < 1e-6, "f = \(f): Derrick \(b.derrickRatio)")
+            #expect(b.action / T > previous, "f = \(f): S3/T = \(b.action / T) after \(previous)")
+            previous = b.action / T
+            // The same T/v at v × 1000: S3/T depends on T/v alone.
+            let scaled = try #require(try tunnelling(v: 1000 * Self.v).bounce(temperature: 1000 * T).bounce)
+            #expect(abs(scaled.action / (1000 * T) / (b.action / T) - 1) < 1e-5, "f = \(f): \(scaled.action / (1000 * T)) vs \(b.action / T)")
+        }
+    }
+}
