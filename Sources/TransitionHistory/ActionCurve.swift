@@ -143,7 +143,7 @@ public struct ActionCurve: Sendable {
         public let startsAtBarrierVanishing: Bool
         /// Whether the resolution demanded by `Sampling` was reached within `maxRefinements` extra bounces.
         public var resolved: Bool
-        /// Whether the highest sample reaches `relevantLevel` (false: S3/T stays below it up to within 1e-9 of T_c,
+        /// Whether the highest sample reaches `relevantLevel` (false: S3/T stays below it up to within the resolution (≤ 1e-9) of T_c,
         /// or failed bounces block the way; the rate above the top sample is then not negligible).
         public var topResolved: Bool = true
         public var minimum: Sample? { samples.min { $0.actionOverT < $1.actionOverT } }

@@ -91,7 +91,8 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
     case symmetricPhaseDeeper(vacuumEnergyDifference: Double)
     /// The origin is already unstable at T_c: no barrier, not a first-order transition.
     case noBarrierAtCriticalTemperature(criticalTemperature: Double)
-    /// S3/T stays below the resolved level up to within 1e-9 of T_c and bubbles nucleate there (expected number
+    /// S3/T stays below the resolved level up to within the sampling resolution of T_c (1e-9 relative, or 1e-6 of a narrower
+    /// T_c − T_0 window; `ActionCurve.sampleActions`) and bubbles nucleate there (expected number
     /// `nucleatedBubbles` ≥ 1e-3 in that sliver): the transition starts at T_c, closer than double precision resolves.
     case nucleatesAtCriticalTemperature(criticalTemperature: Double, actionOverT: Double, nucleatedBubbles: Double)
     /// S3/T stays above `minimumActionOverT` at every sampled T (≥ `lowestTemperature`): no bubbles nucleate.
@@ -157,7 +158,7 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
         case .noBarrierAtCriticalTemperature(let Tc):
             return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is already unstable there (not a first-order transition)"
         case .nucleatesAtCriticalTemperature(let Tc, let s, let n):
-            return "bubbles nucleate within 1e-9 of T_c = \(g(Tc)) GeV (S3/T = \(String(format: "%.3g", s)) there, \(String(format: "%.2g", n)) bubbles per Hubble volume in that sliver): no supercooling, T_p = T_c to double precision"
+            return "bubbles nucleate within the resolution (≤ 1e-9 relative) of T_c = \(g(Tc)) GeV (S3/T = \(String(format: "%.3g", s)) there, \(String(format: "%.2g", n)) bubbles per Hubble volume in that sliver): no supercooling, T_p = T_c to double precision"
         case .noNucleation(let s, let T):
             return "no nucleation: S3/T ≥ \(g(s)) at every sampled temperature down to \(g(T)) GeV, so Γ/H⁴ is negligible"
         case .rollsBeforePercolation(let T0, let I, let threshold):
@@ -436,7 +437,7 @@ extension PreparedTransition.Curve {
         // pointwise quadrature checks I(T_p) below.
         let history = HistoryEvaluator(integrals)
         if !samples.topResolved {
-            // The spline ends within 1e-9 of T_c below the resolved level. Bubbles from that last sliver (at most the
+            // The spline ends within the sampling resolution (≤ 1e-9 relative) of T_c below the resolved level. Bubbles from that last sliver (at most the
             // top rate over its width; S3/T only grows towards T_c) must be negligible, else the transition starts
             // at T_c closer than double precision resolves.
             let sliver = rate(highT) / (highT * pow(hubble(highT), 4)) * (Tc - highT)
