@@ -54,6 +54,10 @@ public struct FreeSpectrumData: Sendable {
     public let logDensity: [[Double]]
     /// linspace's own step (gridStop − gridStart)/(gridCount − 1).
     let linspaceStep: Double
+    /// 1/linspaceStep and d/(2·linspaceStep), so that the lower edge of cell j, g_j − d/2, sits at (x − g_0)/step + d/(2 step)
+    /// = j; and ln p bin-major in one contiguous array (bin k, cell j at k·gridCount + j): the likelihood's hot path.
+    let inverseStep: Double, halfCell: Double
+    let flatLogDensity: [Double]
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
@@ -125,6 +129,9 @@ public struct FreeSpectrumData: Sendable {
         gridStep = (grid.0 + linspaceStep) - grid.0
         floorLogDensity = floor
         logDensity = rows
+        inverseStep = 1 / linspaceStep
+        halfCell = 0.5 * gridStep / linspaceStep
+        flatLogDensity = rows.flatMap { $0 }
     }
 
     /// g_j, as numpy.linspace computes it.
@@ -139,6 +146,18 @@ public struct FreeSpectrumData: Sendable {
     /// g_j − d/2 and g_last + d/2, so cell j holds (g_j − d/2, g_j + d/2]; below the grid cell 0; nil above the top edge.
     @inline(__always)
     public func cell(log10Rho x: Double) -> Int? {
+        // Fast path: u = (x − g_0)/step + d/(2 step) lies in (j, j + 1] for cell j; away from the edges (by far more
+        // than the rounding of u, ~1e-12) ceil(u) − 1 is the cell. Near an edge, below or above the grid: the exact edges.
+        let u = (x - gridStart) * inverseStep + halfCell
+        if u > 0 && u < Double(gridCount) {
+            let c = u.rounded(.up)
+            if c - u > 1e-7 && c - u < 1 - 1e-7 { return Int(c) - 1 }
+        }
+        return exactCell(log10Rho: x)
+    }
+
+    /// `cell(log10Rho:)` against the exact edges g_j − d/2.
+    func exactCell(log10Rho x: Double) -> Int? {
         if x > lowerEdge(gridCount) { return nil }
         let u = (x - gridStart) / gridStep + 0.5
         guard u > 0 else { return 0 }
@@ -156,6 +175,6 @@ public struct FreeSpectrumData: Sendable {
     public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
         if x.isNaN { return .nan }
         guard let j = cell(log10Rho: x) else { return -.infinity }
-        return logDensity[k][j]
+        return flatLogDensity[k * gridCount + j]
     }
 }

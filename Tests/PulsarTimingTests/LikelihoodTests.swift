@@ -68,6 +68,15 @@ import Cosmology
             #expect(d.cell(log10Rho: g - 0.5 * d.gridStep) == j - 1)
             #expect(d.logDensity(bin: 1, log10Rho: g + 0.3 * h) == d.logDensity[1][j])
         }
+        // The fast path (ceil of the scaled coordinate away from the edges) and the exact edges agree everywhere,
+        // also within 1e-13 dex of an edge and ±1e-7 cells from it (the fast path's margin: d ≠ linspace's step by 1e-12).
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let x = Double.random(in: (d.gridStart - 0.5)...(top + 0.5), using: &generator)
+            #expect(d.cell(log10Rho: x) == d.exactCell(log10Rho: x), "x = \(x)")
+            let edge = d.gridValue(Int.random(in: 0..<d.gridCount)) - 0.5 * h
+            for dx in [-2e-10, -1.4e-10, -1e-13, 0, 1e-13, 1.4e-10, 2e-10] { #expect(d.cell(log10Rho: edge + dx) == d.exactCell(log10Rho: edge + dx), "\(edge) + \(dx)") }
+        }
         let L = try PTALikelihood(data: d)
         #expect(L.logLikelihood(spectrum: { _ in 0 }) == L.noiseLogLikelihood)
         #expect(L.logLikelihood(spectrum: { $0 > 1e-8 ? .nan : 1e-9 }).isNaN)
