@@ -13,12 +13,13 @@ Outputs
   Data/gstar_sm.csv              g_*rho(T), g_*s(T): Saikawa & Shirai (2020 tables),
                                  PCHIP-resampled to 100 points per decade in log10 T.
   Data/pta/ng15_hd.csv           ln p_k(log10 rho) of PTA free spectra (ceffyl KDE
-  Data/pta/ng15_curn.csv         densities), linearly resampled onto a uniform
-  Data/pta/epta_dr2new_hd.csv    log10 rho grid (0.0025 dex; PPTA: 0.01 dex).
+  Data/pta/ng15_curn.csv         densities) at ceffyl's own log10 rho grid, no resampling:
+  Data/pta/epta_dr2new_hd.csv    ln p rounded to 6 decimals, KDE-floor cells left out
   Data/pta/ppta_dr3_hd.csv       (PPTA: cut below its chain's prior edge, see PRIOR_EDGE_MIN_GAP)
 
-Needs numpy and scipy.  Exits non-zero if the g* check fails; the PTA checks print their figures
-and warn (the raw KDE tails cannot be resampled within 0.02 in ln p: see Data/README.md).
+Needs numpy and scipy.  Exits non-zero if the g* check fails or a written PTA table does not
+reproduce the raw cells within 1e-6; the PTA checks print ln L from the tables against ceffyl's
+evaluation rule on the raw arrays (see Data/README.md).
 """
 
 import argparse
@@ -115,29 +116,30 @@ def _read_csv(path):
 # ---------------------------------------------------------------------------
 
 PTA_SETS = [
-    # raw folder, short name, step (dex), description, source
-    ("ng15_30f_fs_hd_ceffyl", "ng15_hd", 0.0025,
+    # raw folder, short name, description, source
+    ("ng15_30f_fs_hd_ceffyl", "ng15_hd",
      "NANOGrav 15-yr (v1.1) free spectrum, Hellings-Downs correlated (model 3A, 30fCP_30fiRN)",
      "ceffyl KDE density from andrea-mitridate/PTArcade commit 5c108ce2 src/ptarcade/data/30f_fs{hd}_ceffyl/"
      " (= astrolamb/ceffyl data/NG15/fs3A); arXiv:2306.16213, 2306.16219, 2303.15442; MIT"),
-    ("ng15_30f_fs_curn_ceffyl", "ng15_curn", 0.0025,
+    ("ng15_30f_fs_curn_ceffyl", "ng15_curn",
      "NANOGrav 15-yr (v1.1) free spectrum, CURN / no correlations (model 2A, 30fCP_30fiRN)",
      "ceffyl KDE density from andrea-mitridate/PTArcade commit 5c108ce2 src/ptarcade/data/30f_fs{cp}_ceffyl/"
      " (= astrolamb/ceffyl data/NG15/fs2A); arXiv:2306.16213, 2306.16219, 2303.15442; MIT"),
-    ("epta_dr2new_20f_fs_hd_ceffyl", "epta_dr2new_hd", 0.0025,
+    ("epta_dr2new_20f_fs_hd_ceffyl", "epta_dr2new_hd",
      "EPTA DR2new (25 pulsars) free spectrum, Hellings-Downs correlated (IPTA 3P+ run by W. Lamb,"
      " not an EPTA-collaboration file)",
      "ceffyl KDE density from astrolamb/ceffyl data/epta_dr2_new_hd/ (HEAD ad5fda4c); arXiv:2306.16214,"
      " 2309.00693, 2303.15442; MIT. NOTE: T_obs = 11.04 yr is the span this density was made with"
      " (EPTA papers use 10.33 yr)"),
-    ("ppta_dr3_40f_fs_hd_ceffyl", "ppta_dr3_hd", 0.01,
+    ("ppta_dr3_40f_fs_hd_ceffyl", "ppta_dr3_hd",
      "PPTA DR3 free spectrum, Hellings-Downs correlated (IPTA 3P+ run)",
      "ceffyl KDE density from astrolamb/ceffyl data/ppta_dr3_hd/ (HEAD ad5fda4c); arXiv:2306.16215,"
      " 2303.15442; MIT"),
 ]
 
-LNP_CHECK_ABOVE = -20.0
-LNP_TOL = 0.02
+# ln p is written with 6 decimals: the table reproduces the raw ln p within 5e-7 per cell.
+LNP_DECIMALS = 6
+LNP_TOL = 1e-6
 
 # A chain whose prior starts inside the grid (PPTA DR3: log10 rho >= -9 while the grid starts at -15.5)
 # leaves only the KDE floor (-36.04) below its prior edge, so ceffyl's "below the grid = lowest cell" would
@@ -164,173 +166,179 @@ def prior_edge_start(grid, dens, bandwidths):
     return float(np.max(edges + 2 * EPANECHNIKOV_HALF_WIDTH * bandwidths)), prior_edge
 
 
-def _fmt_step(x):
-    return repr(float(x))
+FYR = 1.0 / (365.25 * 86400.0)
 
 
-def make_pta(raw_dir, step_override=None):
+def make_pta(raw_dir):
+    """Write each raw ceffyl density at its native grid (no resampling): see Data/README.md for the format."""
     outdir = os.path.join(DATA_DIR, "pta")
     os.makedirs(outdir, exist_ok=True)
     ok = True
     tables = {}
-    for folder, short, step, desc, source in PTA_SETS:
+    for folder, short, desc, source in PTA_SETS:
         d = os.path.join(raw_dir, "pta", folder)
-        if step_override is not None and short != "ppta_dr3_hd":
-            step = step_override
         freqs = np.load(os.path.join(d, "freqs.npy"))
         grid = np.load(os.path.join(d, "log10rhogrid.npy"))
         dens = np.load(os.path.join(d, "density.npy"))
         assert dens.ndim == 3 and dens.shape[0] == 1, dens.shape
-        dens = dens[0]
+        dens = np.nan_to_num(dens[0], nan=-36.0)  # as ceffyl does; the raw tables hold no NaN
         nf, ng = dens.shape
         assert nf == len(freqs) and ng == len(grid)
         T_obs = 1.0 / freqs[0]
         kk = np.arange(1, nf + 1)
         if np.max(np.abs(freqs * T_obs - kk)) > 1e-9:
             sys.exit("%s: freqs are not k/T_obs" % folder)
+        # The raw grid is numpy.linspace(grid[0], grid[-1], ng) exactly; the table states it as such.
+        if not np.array_equal(grid, np.linspace(grid[0], grid[-1], ng)):
+            sys.exit("%s: log10rhogrid is not numpy.linspace(start, stop, count)" % folder)
+        floor = float(dens.min())
 
-        start, stop = float(grid[0]), float(grid[-1])
+        j0 = 0
         cut, prior_edge = prior_edge_start(grid, dens, np.load(os.path.join(d, "bandwidths.npy")))
         if cut is not None:
-            start = start + step * math.ceil((cut - start) / step - 1e-9)
-            print("pta %-15s chain prior edge at log10 rho = %.2f inside the grid: table starts at %.3f" % (short, prior_edge, start))
-        nint = (stop - start) / step
-        count = int(round(nint)) + 1
-        if abs(nint - (count - 1)) > 1e-6:
-            sys.exit("%s: grid range %.6g is not a multiple of step %g" % (folder, stop - start, step))
-        # Round start to the step's decimals so that the header is exact.
-        start = round(start, 6)
-        cgrid = start + step * np.arange(count)
-        cdens = np.empty((nf, count))
-        for k in range(nf):
-            cdens[k] = np.interp(cgrid, grid, dens[k])
+            j0 = int(np.searchsorted(grid, cut - 1e-9))
+            print("pta %-15s chain prior edge at log10 rho = %.2f inside the grid: table starts at raw cell %d"
+                  " (log10 rho = %.4f)" % (short, prior_edge, j0, grid[j0]))
+        cgrid = grid[j0:]
+        if not np.array_equal(cgrid, np.linspace(cgrid[0], cgrid[-1], len(cgrid))):
+            # Within 1 ulp: the cut grid is then restated as a linspace of its own ends.
+            dev = np.max(np.abs(cgrid - np.linspace(cgrid[0], cgrid[-1], len(cgrid))))
+            assert dev < 1e-12, dev
+        cdens = dens[:, j0:]
+        count = len(cgrid)
 
         out = os.path.join(outdir, short + ".csv")
         with open(out, "w") as fh:
             fh.write("# dataset: %s\n" % desc)
             fh.write("# source: %s\n" % source)
             fh.write("# raw: %s/{freqs,log10rhogrid,density}.npy (%d bins x %d grid points, step %.6g dex)\n"
-                     % (folder, nf, ng, (stop - grid[0]) / (ng - 1)))
-            fh.write("# transform: scripts/make_data.py, ln p linearly interpolated onto the grid below;"
-                     " floor values (~ -36.04) kept\n")
+                     % (folder, nf, ng, grid[1] - grid[0]))
+            fh.write("# transform: scripts/make_data.py; ceffyl's own grid (no resampling), ln p rounded to %d decimals;"
+                     " cells at the KDE floor are empty fields or lie outside the stored run\n" % LNP_DECIMALS)
             if cut is not None:
-                fh.write("# cut: the chain's prior starts at log10rho = %.2f; the grid starts past that edge's KDE"
-                         " boundary layer (raw start %r), so below it the likelihood uses the lowest cell\n"
-                         % (prior_edge, float(grid[0])))
+                fh.write("# cut: the chain's prior starts at log10rho = %.2f; the table starts at raw cell %d, past that edge's"
+                         " KDE boundary layer (raw start %r), so below it the likelihood uses the lowest cell\n"
+                         % (prior_edge, j0, float(grid[0])))
             fh.write("# T_obs_s: %s\n" % repr(float(T_obs)))
             fh.write("# n_bins: %d\n" % nf)
-            fh.write("# log10rho_grid: %s,%s,%d\n" % (repr(start), _fmt_step(step), count))
-            fh.write("# columns: bin k (1-based, f_k = k/T_obs), f_Hz, then lnp_j = natural log of the posterior"
-                     " density of log10(rho_k/s) at log10rho = start + j*step, j = 0..count-1\n")
-            fh.write("bin,f_Hz," + ",".join("lnp_%d" % j for j in range(count)) + "\n")
+            fh.write("# log10rho_linspace: %s,%s,%d\n" % (repr(float(cgrid[0])), repr(float(cgrid[-1])), count))
+            fh.write("# floor_lnp: %s\n" % repr(floor))
+            fh.write("# evaluation: ceffyl's: cell j holds (g_j - d/2, g_j + d/2], d = g_1 - g_0; below the grid cell 0,"
+                     " above g_last + d/2 ln L = -inf\n")
+            fh.write("# columns: bin k (1-based, f_k = k/T_obs), f_Hz, first = grid index of the first stored cell, then"
+                     " ln p of log10(rho_k/s) at cells first, first+1, ...; an empty field is floor_lnp, and so is every"
+                     " cell before first or after the last field\n")
+            fh.write("bin,f_Hz,first,lnp...\n")
             for k in range(nf):
-                fh.write("%d,%.10e," % (k + 1, freqs[k]))
-                fh.write(",".join("%.6f" % v for v in cdens[k]))
-                fh.write("\n")
+                row = cdens[k]
+                live = np.nonzero(row != floor)[0]
+                first, last = (int(live[0]), int(live[-1])) if len(live) else (0, -1)
+                fields = ["" if v == floor else "%.*f" % (LNP_DECIMALS, v) for v in row[first:last + 1]]
+                fh.write("%d,%.10e,%d," % (k + 1, freqs[k], first) + ",".join(fields) + "\n")
 
-        # Verification from the written file: interpolate the coarse table back
-        # onto the raw grid (linearly) and compare ln p where raw ln p > -20.
-        T_r, g0, gstep, gcount, rows = read_pta_csv(out)
-        rgrid = g0 + gstep * np.arange(gcount)
-        err, err_at, n_chk, n_bad, core_err, norm_dev = 0.0, None, 0, 0, 0.0, 0.0
-        kept = grid >= rgrid[0] - 1e-12
-        for k in range(nf):
-            back = np.interp(grid, rgrid, rows[k, 2:])
-            e = np.abs(back - dens[k])
-            m = (dens[k] > LNP_CHECK_ABOVE) & kept
-            n_chk += int(m.sum())
-            n_bad += int(np.sum(e[m] >= LNP_TOL))
-            j = int(np.argmax(np.where(m, e, -1.0)))
-            if m[j] and e[j] > err:
-                err, err_at = e[j], (k + 1, grid[j], dens[k][j])
-            core = (dens[k] > dens[k].max() - 5.0) & kept  # within 5 e-folds of the peak
-            core_err = max(core_err, e[core].max())
-            norm_dev = max(norm_dev, abs(np.sum(np.exp(rows[k, 2:])) * gstep - 1 + np.sum(np.exp(dens[k][~kept])) * (grid[1] - grid[0])))
-        print("pta %-15s %2d bins, T_obs = %r s, grid %r:%r:%d (raw %d pts)"
-              % (short, nf, T_r, g0, gstep, gcount, ng))
-        print("    max |d ln p| where ln p > %g: %.4f (bin %d, log10rho %.3f, raw ln p %.2f); %d of %d such"
-              " raw points (%.2f%%) off by >= %.2f" % (LNP_CHECK_ABOVE, err, err_at[0], err_at[1], err_at[2],
-                                                      n_bad, n_chk, 100.0 * n_bad / n_chk, LNP_TOL))
-        print("    max |d ln p| within 5 of each bin's peak: %.4f;  max |sum(p)*dgrid - 1| = %.2e"
-              % (core_err, norm_dev))
-        if err >= LNP_TOL:
-            print("    WARNING: target max |d ln p| < %.2f not met (jagged KDE tails, see Data/README.md)"
-                  % LNP_TOL)
-        tables[short] = (T_r, rgrid, rows, (grid, dens))
+        # Verification from the written file: the expanded table against the raw cells it keeps.
+        T_r, (s0, s1, cnt), fl, rows, fr = read_pta_csv(out)
+        rgrid = np.linspace(s0, s1, cnt)
+        err = float(np.max(np.abs(rows - cdens)))
+        norm_dev = max(abs(np.sum(np.exp(dens[k])) * (grid[1] - grid[0]) - 1) for k in range(nf))
+        size = os.path.getsize(out)
+        print("pta %-15s %2d bins, T_obs = %r s, grid linspace(%r, %r, %d), %d raw points, %s"
+              % (short, nf, T_r, s0, s1, cnt, ng, "%.2f MB" % (size / 1e6)))
+        print("    max |d ln p| vs the raw cells: %.1e (tol %.0e); %.1f%% of cells at the floor %.6f;"
+              " max |sum(p)*dgrid - 1| (raw) = %.2e" % (err, LNP_TOL, 100.0 * np.mean(rows == fl), fl, norm_dev))
+        if err > LNP_TOL or np.max(np.abs(rgrid - cgrid)) > 1e-12:
+            print("    FAILED: the written table does not reproduce the raw cells")
+            ok = False
+        tables[short] = dict(T=T_r, grid=rgrid, lnp=rows, freqs=fr, raw=(grid, dens, freqs))
     return ok, tables
 
 
 def read_pta_csv(path):
-    T_obs = None
-    g = None
-    rows = []
+    """Reads a Data/pta table back into a dense (bins x count) array, as the Swift loader does."""
+    T_obs = lin = floor = None
+    rows, freqs = [], []
     with open(path) as fh:
         for line in fh:
             if line.startswith("#"):
                 if line.startswith("# T_obs_s:"):
                     T_obs = float(line.split(":", 1)[1])
-                elif line.startswith("# log10rho_grid:"):
+                elif line.startswith("# log10rho_linspace:"):
                     a, b, c = line.split(":", 1)[1].split(",")
-                    g = (float(a), float(b), int(c))
+                    lin = (float(a), float(b), int(c))
+                elif line.startswith("# floor_lnp:"):
+                    floor = float(line.split(":", 1)[1])
                 continue
             if line.startswith("bin,"):
                 continue
-            rows.append([float(x) for x in line.split(",")])
-    return T_obs, g[0], g[1], g[2], np.array(rows)
+            f = line.rstrip("\n").split(",")
+            first = int(f[2])
+            row = np.full(lin[2], floor)
+            vals = [floor if x == "" else float(x) for x in f[3:]]
+            if vals == [floor]:  # a bin entirely at the floor writes one empty field
+                vals = []
+            row[first:first + len(vals)] = vals
+            rows.append(row)
+            freqs.append(float(f[1]))
+    return T_obs, lin, floor, np.array(rows), np.array(freqs)
 
 
-def lnL_powerlaw(grid, lnp, freqs, T_obs, log10A, gamma, nbins=14):
-    """ln L = sum_k ln p_k(log10 rho_k), linear interpolation, no ln(dgrid).
-
-    log10A and gamma may be numpy arrays (broadcast).  Below the grid the lowest
-    cell is used (upper-limit behaviour); above it, -inf.
-    """
-    fyr = 1.0 / (365.25 * 86400.0)
-    log10A = np.asarray(log10A, dtype=float)
-    gamma = np.asarray(gamma, dtype=float)
-    tot = np.zeros(np.broadcast(log10A, gamma).shape)
-    for k in range(nbins):
-        x = 0.5 * (2 * log10A - math.log10(12 * math.pi ** 2) + (gamma - 3) * math.log10(fyr)
-                   - gamma * math.log10(freqs[k]) - math.log10(T_obs))
-        tot = tot + np.where(x > grid[-1], -np.inf, np.interp(x, grid, lnp[k]))
-    return tot
+def log10rho_powerlaw(freqs, T_obs, log10A, gamma):
+    """0.5 log10 rho^2 of h_c = A (f/f_yr)^((3-gamma)/2): rho^2 = A^2/(12 pi^2) f_yr^(gamma-3) f^-gamma / T."""
+    return 0.5 * np.log10((10.0 ** log10A) ** 2 / 12.0 / np.pi ** 2 * FYR ** (gamma - 3) * freqs ** (-gamma) / T_obs)
 
 
-def lnL_nearest(grid, lnp, freqs, T_obs, log10A, gamma, nbins=14):
-    """The same, in ceffyl's nearest-cell convention (without ln dgrid)."""
-    fyr = 1.0 / (365.25 * 86400.0)
-    dg = grid[1] - grid[0]
-    tot = 0.0
-    for k in range(nbins):
-        x = 0.5 * (2 * log10A - math.log10(12 * math.pi ** 2) + (gamma - 3) * math.log10(fyr)
-                   - gamma * math.log10(freqs[k]) - math.log10(T_obs))
-        j = min(max(int(round((x - grid[0]) / dg)), 0), len(grid) - 1)
-        tot += lnp[k][j]
-    return tot
+def lnL_ceffyl(grid, dens, log10rho):
+    """ceffyl 1.41 Ceffyl.ln_likelihood on the bins given, without its + ln(dgrid) per bin: bin edges
+    grid - d/2 (and the last + d/2), idx = searchsorted(edges, x) - 1, idx < 0 -> 0, idx >= count -> -inf."""
+    db = grid[1] - grid[0]
+    edges = np.append(grid - 0.5 * db, grid[-1] + 0.5 * db)
+    idx = np.searchsorted(edges, log10rho) - 1
+    if np.any(idx >= len(grid)):
+        return -np.inf
+    idx[idx < 0] = 0
+    return float(np.sum(dens[np.arange(len(log10rho)), idx]))
 
 
-def check_ng15(table):
-    T_obs, grid, rows, (rgrid, rdens) = table
-    freqs, lnp = rows[:, 1], rows[:, 2:]
-    rfreqs = np.arange(1, len(freqs) + 1) / T_obs
-    print("check NG15 HD power law, first 14 bins, linear interpolation, without ln(dgrid):")
-    print("    %-8s %-6s %10s %10s %12s %10s" % ("log10A", "gamma", "Data/", "raw", "raw nearest", "README"))
-    for log10A, gamma, ref in ((-14.62, 13.0 / 3.0, -18.18), (-15.00, 13.0 / 3.0, -57.11),
-                               (-14.19, 13.0 / 3.0, -98.99), (-14.19, 3.20, -12.82)):
-        v = float(lnL_powerlaw(grid, lnp, freqs, T_obs, log10A, gamma))
-        r = float(lnL_powerlaw(rgrid, rdens, rfreqs, T_obs, log10A, gamma))
-        rn = lnL_nearest(rgrid, rdens, rfreqs, T_obs, log10A, gamma)
-        print("    %-8.2f %-6.3f %10.3f %10.3f %12.3f %10.2f" % (log10A, gamma, v, r, rn, ref))
-    # Fidelity over a (gamma, log10A) scan: resampled vs raw table.
+def lnL_table(table, log10rho):
+    """The same rule on a Data/pta table (what PTALikelihood does)."""
+    return lnL_ceffyl(table["grid"], table["lnp"][:len(log10rho)], log10rho)
+
+
+def check_pta(tables):
+    """ln L from the written tables against ceffyl's rule on the raw arrays, over a power-law scan."""
+    for short, nb in (("ng15_hd", 14), ("ng15_curn", 14), ("epta_dr2new_hd", 9), ("ppta_dr3_hd", 14)):
+        t = tables[short]
+        rgrid, rdens, rfreqs = t["raw"]
+        diffs, n_inf, n_below = [], 0, 0
+        g0 = t["grid"][0] - 0.5 * (t["grid"][1] - t["grid"][0])
+        for gamma in np.arange(2.0, 6.5001, 0.25):
+            for log10A in np.arange(-15.5, -13.4999, 0.01):
+                x = log10rho_powerlaw(t["freqs"][:nb], t["T"], log10A, gamma)
+                if np.any(x <= g0) and t["grid"][0] > rgrid[0]:
+                    n_below += 1  # below a cut table's start (PPTA): deliberately not ceffyl's floor cell
+                    continue
+                a = lnL_table(t, x)
+                b = lnL_ceffyl(rgrid, rdens[:nb], log10rho_powerlaw(rfreqs[:nb], 1.0 / rfreqs[0], log10A, gamma))
+                if np.isfinite(a) and np.isfinite(b):
+                    diffs.append(a - b)
+                elif np.isfinite(a) != np.isfinite(b):
+                    n_inf += 1
+        diffs = np.array(diffs)
+        print("check %-15s %2d bins, power laws gamma 2..6.5, log10A -15.5..-13.5 (%d finite): this table - ceffyl's rule"
+              " on the raw table (without ln dgrid) in [%.2e, %.2e]; finite/-inf disagreements: %d%s"
+              % (short, nb, len(diffs), diffs.min(), diffs.max(), n_inf,
+                 "; %d below the cut start left out" % n_below if n_below else ""))
+    t = tables["ng15_hd"]
+    print("check NG15 HD power law, first 14 bins, ceffyl's evaluation without ln(dgrid) (README table):")
+    for log10A, gamma in ((-14.62, 13.0 / 3.0), (-15.00, 13.0 / 3.0), (-14.19, 13.0 / 3.0), (-14.19, 3.20)):
+        v = lnL_table(t, log10rho_powerlaw(t["freqs"][:14], t["T"], log10A, gamma))
+        print("    log10A %-7.2f gamma %-6.3f ln L = %.3f" % (log10A, gamma, v))
     gam, la = np.meshgrid(np.arange(2.0, 6.5001, 0.05), np.arange(-15.5, -13.5001, 0.005), indexing="ij")
-    L = lnL_powerlaw(grid, lnp, freqs, T_obs, la, gam)
-    R = lnL_powerlaw(rgrid, rdens, rfreqs, T_obs, la, gam)
-    d = np.abs(L - R)
-    mx = R.max()
+    L = np.array([[lnL_table(t, log10rho_powerlaw(t["freqs"][:14], t["T"], a, g)) for a, g in zip(ra, rg)]
+                  for ra, rg in zip(la, gam)])
     i = np.unravel_index(np.argmax(L), L.shape)
-    print("    scan gamma 2..6.5, log10A -15.5..-13.5: max |d lnL| vs raw = %.3f where raw lnL > max-10,"
-          " %.3f where > max-30; argmax (gamma, log10A) = (%.2f, %.3f), lnL = %.3f"
-          % (d[R > mx - 10].max(), d[R > mx - 30].max(), gam[i], la[i], L[i]))
+    print("    scan gamma 2..6.5 (0.05), log10A -15.5..-13.5 (0.005): argmax (gamma, log10A) = (%.2f, %.3f), ln L = %.3f"
+          % (gam[i], la[i], L[i]))
 
 
 def main():
@@ -339,17 +347,15 @@ def main():
                     help="raw reference data folder (default: %(default)s)")
     ap.add_argument("--gstar-per-decade", type=int, default=GSTAR_POINTS_PER_DECADE,
                     help="g* grid points per decade of T (default: %(default)s)")
-    ap.add_argument("--pta-step", type=float, default=None,
-                    help="log10 rho step in dex for NG15/EPTA (default 0.0025; PPTA always 0.01)")
     args = ap.parse_args()
     raw = os.path.abspath(args.raw_dir)
     print("raw data: %s" % raw)
     os.makedirs(DATA_DIR, exist_ok=True)
 
     ok = make_gstar(raw, args.gstar_per_decade)
-    ok_pta, tables = make_pta(raw, args.pta_step)
+    ok_pta, tables = make_pta(raw)
     ok = ok and ok_pta
-    check_ng15(tables["ng15_hd"])
+    check_pta(tables)
 
     total = 0
     for root, _, files in os.walk(DATA_DIR):

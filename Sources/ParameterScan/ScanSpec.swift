@@ -105,8 +105,13 @@ public struct ScanLikelihood: Sendable, Codable, Equatable {
     /// Frequency bins (nil: each data set's default).
     public var bins: Int?
     public var withSMBHB: Bool
-    public init(datasets: [String], template: TemplateKind, bins: Int?, withSMBHB: Bool) {
-        self.datasets = datasets; self.template = template; self.bins = bins; self.withSMBHB = withSMBHB
+    /// How the PTA densities are read (`currentEvaluation`); nil in databases made before the native-grid tables
+    /// (ln L resampled to 0.0025 dex and interpolated), which therefore do not match a current spec.
+    public var evaluation: String?
+    /// The tables at ceffyl's native grid, each density read in the cell holding log10 ρ (ceffyl 1.41).
+    public static let currentEvaluation = "ceffyl-1.41 cell, native grid"
+    public init(datasets: [String], template: TemplateKind, bins: Int?, withSMBHB: Bool, evaluation: String? = Self.currentEvaluation) {
+        self.datasets = datasets; self.template = template; self.bins = bins; self.withSMBHB = withSMBHB; self.evaluation = evaluation
     }
 }
 
@@ -162,7 +167,9 @@ public struct ScanSpec: Sendable, Codable, Equatable {
         if design != other.design { d.append("design (grid/--sample/--points/--seed/CSV)") }
         if potentialConventions != other.potentialConventions { d.append("potential conventions (--daisy/--scalars)") }
         if conventions != other.conventions { d.append("transition conventions (--vw/--percolation/--prefactor/--radius/--o4/--gstar-*)") }
-        if likelihood != other.likelihood { d.append("likelihood (--data/--template/--bins/--with-smbhb)") }
+        if likelihood?.evaluation != other.likelihood?.evaluation && likelihood != nil && other.likelihood != nil {
+            d.append("likelihood evaluation (\(other.likelihood?.evaluation ?? "resampled tables, before the native grid") vs \(likelihood?.evaluation ?? "resampled tables, before the native grid"))")
+        } else if likelihood != other.likelihood { d.append("likelihood (--data/--template/--bins/--with-smbhb)") }
         if referenceVev != other.referenceVev { d.append("reference v") }
         return d
     }

@@ -2,8 +2,8 @@ import Foundation
 import Cosmology
 
 /// A PTA free-spectrum likelihood table (ceffyl density; Lamb, Taylor & van Haasteren arXiv:2303.15442):
-/// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on a uniform grid, read from
-/// `Data/pta/<name>.csv` (format in Data/README.md).
+/// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on ceffyl's own uniform grid (no
+/// resampling), read from `Data/pta/<name>.csv` (format in Data/README.md), and evaluated as ceffyl does.
 public struct FreeSpectrumData: Sendable {
     public enum Dataset: String, Sendable, CaseIterable {
         case ng15 = "ng15_hd", ng15CURN = "ng15_curn", epta = "epta_dr2new_hd", ppta = "ppta_dr3_hd"
@@ -41,22 +41,35 @@ public struct FreeSpectrumData: Sendable {
     /// Observation span (s): f_k = k/T_obs.
     public let observationTime: Double
     public let frequencies: [Double]
+    /// The grid is numpy.linspace(gridStart, gridStop, gridCount): g_j = gridStart + j·(gridStop − gridStart)/(gridCount − 1),
+    /// the last point exactly gridStop (ceffyl's own `log10rhogrid`).
     public let gridStart: Double
-    public let gridStep: Double
+    public let gridStop: Double
     public let gridCount: Int
-    /// ln p_k on the grid, bin-major.
+    /// ceffyl's cell width d = g_1 − g_0 (its `db`); cell j is (g_j − d/2, g_j + d/2].
+    public let gridStep: Double
+    /// ln p of the cells the table leaves out (the KDE floor, ln 2.2e-16 ≈ −36.04, machine epsilon).
+    public let floorLogDensity: Double
+    /// ln p_k on the grid, bin-major, the floor cells filled in.
     public let logDensity: [[Double]]
+    /// linspace's own step (gridStop − gridStart)/(gridCount − 1).
+    let linspaceStep: Double
+    /// 1/linspaceStep and d/(2·linspaceStep), so that the lower edge of cell j, g_j − d/2, sits at (x − g_0)/step + d/(2 step)
+    /// = j; and ln p bin-major in one contiguous array (bin k, cell j at k·gridCount + j): the likelihood's hot path.
+    let inverseStep: Double, halfCell: Double
+    let flatLogDensity: [Double]
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
-    /// Reads and validates the table: T_obs and the grid header, bins 1…`tableBins` in order at f_k = k/T_obs,
-    /// every ln p finite. Any failure is a `FormatError` naming the file (bad bundled data, not bad input).
+    /// Reads and validates the table (format in Data/README.md): T_obs, grid and floor headers, bins 1…`tableBins` in
+    /// order at f_k = k/T_obs, each bin's run of stored cells inside the grid, every ln p finite. Any failure is a
+    /// `FormatError` naming the file (bad bundled data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
         let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
         func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(url.path): \(problem)") }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw invalid("cannot read it as UTF-8 text") }
-        var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?
+        var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
         var freqs = [Double](), rows = [[Double]]()
         for line in text.split(whereSeparator: \.isNewline) {
             if line.hasPrefix("#") {
@@ -64,33 +77,45 @@ public struct FreeSpectrumData: Sendable {
                 guard parts.count == 2 else { continue }
                 if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
                 if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
-                if parts[0] == "log10rho_grid" {
+                if parts[0] == "floor_lnp" { floor = Double(parts[1]) }
+                if parts[0] == "log10rho_linspace" {
                     let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                     if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
                 }
                 continue
             }
             if line.hasPrefix("bin") { continue }
-            let fields = line.split(separator: ",")
+            guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
+                throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
+            }
+            guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             let k = rows.count + 1
-            guard fields.count > 2, Int(fields[0]) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
+            guard fields.count >= 3, Int(fields[0]) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
             guard let f = Double(fields[1]), f.isFinite, f > 0 else { throw invalid("bin \(k): frequency '\(fields[1])' is not a positive number") }
-            let values = try fields.dropFirst(2).map { field -> Double in
-                guard let x = Double(field), x.isFinite else { throw invalid("bin \(k): ln p value '\(field)' is not a finite number") }
-                return x
+            guard let first = Int(fields[2]), first >= 0, first < grid.2 else {
+                throw invalid("bin \(k): first cell '\(fields[2])' is not a grid index in 0…\(grid.2 - 1)")
+            }
+            let stored = fields.dropFirst(3)
+            // A bin wholly at the floor is written with one empty field.
+            let count = stored.count == 1 && stored.first!.isEmpty ? 0 : stored.count
+            guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+            var row = [Double](repeating: floor, count: grid.2)
+            var j = first
+            for field in stored.prefix(count) {
+                if !field.isEmpty {
+                    guard let x = Double(field), x.isFinite else { throw invalid("bin \(k): ln p value '\(field)' is not a finite number") }
+                    row[j] = x
+                }
+                j += 1
             }
             freqs.append(f)
-            rows.append(values)
+            rows.append(row)
         }
         guard let tObs, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
-        guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > 0, grid.2 >= 2 else {
-            throw invalid("missing or invalid '# log10rho_grid: start,step,count' header")
-        }
+        guard let grid, let floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
         guard rows.count == dataset.tableBins, declaredBins == nil || declaredBins == rows.count else {
             throw invalid("\(rows.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
-        }
-        for (i, row) in rows.enumerated() where row.count != grid.2 {
-            throw invalid("bin \(i + 1): \(row.count) ln p values, the grid header says \(grid.2)")
         }
         // f_k = k/T_obs: a mismatch means the bins or T_obs are not what the likelihood assumes.
         for (i, f) in freqs.enumerated() where abs(f * tObs / Double(i + 1) - 1) > 1e-6 {
@@ -99,21 +124,57 @@ public struct FreeSpectrumData: Sendable {
         self.dataset = dataset
         observationTime = tObs
         frequencies = freqs
-        (gridStart, gridStep, gridCount) = grid
+        (gridStart, gridStop, gridCount) = grid
+        linspaceStep = (grid.1 - grid.0) / Double(grid.2 - 1)
+        gridStep = (grid.0 + linspaceStep) - grid.0
+        floorLogDensity = floor
         logDensity = rows
+        inverseStep = 1 / linspaceStep
+        halfCell = 0.5 * gridStep / linspaceStep
+        flatLogDensity = rows.flatMap { $0 }
     }
 
-    /// ln p_k(log10 ρ) by linear interpolation; below the grid the lowest cell (noise-dominated, upper-limit
-    /// behaviour, as in ceffyl); above the grid −∞ (the model overshoots what the data allow); NaN for NaN.
+    /// g_j, as numpy.linspace computes it.
+    @inline(__always)
+    public func gridValue(_ j: Int) -> Double { j == gridCount - 1 ? gridStop : gridStart + Double(j) * linspaceStep }
+
+    /// ceffyl's lower edge of cell j, g_j − d/2 (j = gridCount: the top edge g_last + d/2).
+    @inline(__always)
+    func lowerEdge(_ j: Int) -> Double { j == gridCount ? gridStop + 0.5 * gridStep : gridValue(j) - 0.5 * gridStep }
+
+    /// The cell of log10 ρ as ceffyl 1.41 `Ceffyl.ln_likelihood` finds it: `searchsorted(edges, x) − 1` with edges
+    /// g_j − d/2 and g_last + d/2, so cell j holds (g_j − d/2, g_j + d/2]; below the grid cell 0; nil above the top edge.
+    @inline(__always)
+    public func cell(log10Rho x: Double) -> Int? {
+        // Fast path: u = (x − g_0)/step + d/(2 step) lies in (j, j + 1] for cell j; away from the edges (by far more
+        // than the rounding of u, ~1e-12) ceil(u) − 1 is the cell. Near an edge, below or above the grid: the exact edges.
+        let u = (x - gridStart) * inverseStep + halfCell
+        if u > 0 && u < Double(gridCount) {
+            let c = u.rounded(.up)
+            if c - u > 1e-7 && c - u < 1 - 1e-7 { return Int(c) - 1 }
+        }
+        return exactCell(log10Rho: x)
+    }
+
+    /// `cell(log10Rho:)` against the exact edges g_j − d/2.
+    func exactCell(log10Rho x: Double) -> Int? {
+        if x > lowerEdge(gridCount) { return nil }
+        let u = (x - gridStart) / gridStep + 0.5
+        guard u > 0 else { return 0 }
+        var j = Swift.min(Int(u.rounded(.up)) - 1, gridCount - 1)
+        // Settle the rounding of u against the exact edges.
+        while j > 0 && x <= lowerEdge(j) { j -= 1 }
+        while j < gridCount - 1 && x > lowerEdge(j + 1) { j += 1 }
+        return Swift.max(j, 0)
+    }
+
+    /// ln p_k(log10 ρ) exactly as ceffyl evaluates it: the value of the cell holding log10 ρ (nearest grid point); below
+    /// the grid the lowest cell (noise-dominated, upper-limit behaviour); above the top edge −∞ (the model overshoots
+    /// what the data allow); NaN for NaN. ceffyl adds ln d per bin, a constant left out here.
     @inline(__always)
     public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
-        let u = (x - gridStart) / gridStep
-        if u.isNaN { return .nan }
-        if u <= 0 { return logDensity[k][0] }
-        if u >= Double(gridCount - 1) { return u == Double(gridCount - 1) ? logDensity[k][gridCount - 1] : -.infinity }
-        let i = Int(u)
-        let t = u - Double(i)
-        let row = logDensity[k]
-        return row[i] + t * (row[i + 1] - row[i])
+        if x.isNaN { return .nan }
+        guard let j = cell(log10Rho: x) else { return -.infinity }
+        return flatLogDensity[k * gridCount + j]
     }
 }

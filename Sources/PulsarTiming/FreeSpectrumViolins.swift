@@ -17,9 +17,13 @@ extension FreeSpectrumData {
         return log10(8 * pow(Double.pi, 4) * pow(f, 5) * observationTime / (h0 * h0))
     }
 
-    /// The first `bins` violins: every `stride`-th grid cell whose density exceeds `relativeFloor` × the bin's
-    /// maximum and whose log10 h²Ω lies in `range`; bins with no such cell are left out.
-    public func violins(bins: Int, stride: Int = 4, relativeFloor: Double = 1e-3, range: ClosedRange<Double>) -> [FreeSpectrumViolin] {
+    /// Cells per violin sample by default: about 0.01 dex of log10 ρ (the native grids step 0.0006–0.01 dex).
+    public var defaultViolinStride: Int { Swift.max(1, Int((0.01 / gridStep).rounded())) }
+
+    /// The first `bins` violins: every `stride`-th grid cell (default `defaultViolinStride`) whose density exceeds
+    /// `relativeFloor` × the bin's maximum and whose log10 h²Ω lies in `range`; bins with no such cell are left out.
+    public func violins(bins: Int, stride: Int? = nil, relativeFloor: Double = 1e-3, range: ClosedRange<Double>) -> [FreeSpectrumViolin] {
+        let stride = Swift.max(stride ?? defaultViolinStride, 1)
         var violins = [FreeSpectrumViolin]()
         for k in 0..<min(bins, frequencies.count) {
             let f = frequencies[k]
@@ -29,9 +33,9 @@ extension FreeSpectrumData {
             var j = 0
             while j < gridCount {
                 let lnp = logDensity[k][j]
-                let y = 2 * (gridStart + Double(j) * gridStep) + offset
+                let y = 2 * gridValue(j) + offset
                 if lnp - maxLnP > log(relativeFloor), y >= range.lowerBound, y <= range.upperBound { samples.append((y, exp(lnp - maxLnP))) }
-                j += Swift.max(stride, 1)
+                j += stride
             }
             if !samples.isEmpty { violins.append(FreeSpectrumViolin(bin: k + 1, frequency: f, samples: samples)) }
         }

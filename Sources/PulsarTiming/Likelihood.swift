@@ -5,6 +5,10 @@ import SupercoolNumerics
 ///   ρ_k² = H0² Ω_GW(f_k) / (8π⁴ f_k⁵ T_obs)      (GW background; PTArcade 2306.16377, ceffyl 2303.15442)
 ///   ρ_k² = A²/(12π²) f_yr^{γ−3} f_k^{−γ} / T_obs  (power law h_c = A (f/f_yr)^{(3−γ)/2}).
 /// H0² Ω = (100 km/s/Mpc)² h²Ω, so spectra are given as h²Ω_GW and no value of h enters.
+/// ln p_k is read as ceffyl 1.41 reads it (`FreeSpectrumData.logDensity(bin:log10Rho:)`: the cell holding log10 ρ_k
+/// on the table's native grid), so ln L differs from ceffyl's `ln_likelihood` by a constant per data set and bin
+/// count: N·ln d (ceffyl's "integration infinitesimal") plus, when ceffyl is given fewer signal bins than the table
+/// holds, the lowest cells of the bins left out.
 public struct PTALikelihood: Sendable {
     public let data: FreeSpectrumData
     public let bins: Int
@@ -68,10 +72,10 @@ public struct PTALikelihood: Sendable {
     /// Noise only: every bin at the bottom of its grid.
     public var noiseLogLikelihood: Double { logLikelihood { _, _ in 0 } }
 
-    /// Bins (1-based) whose lowest cell is the KDE floor (ln p ≈ −36.04, ln 2e-16): there the data exclude small
+    /// Bins (1-based) whose lowest cell is the KDE floor (ln p ≈ −36.04, ln 2.2e-16): there the data exclude small
     /// ρ and the noise-only ln L is floor-limited, a lower bound on how strongly no signal is disfavoured.
     public var floorLimitedBins: [Int] {
-        (0..<bins).filter { data.logDensity[$0][0] <= -36 }.map { $0 + 1 }
+        (0..<bins).filter { data.logDensity[$0][0] <= data.floorLogDensity + 1e-6 }.map { $0 + 1 }
     }
 
     /// Best power law at fixed γ (golden-section on log10 A in [−18, −12] after a 0.01-dex scan).
@@ -87,8 +91,10 @@ public struct PTALikelihood: Sendable {
         Self.maximizeOverAmplitude(coarseSteps: 600) { a in logLikelihood(spectrum: spectrum, smbhb: (a, gamma)) }
     }
 
-    /// Maximum of f over log10 A ∈ [−18, −12]: a uniform scan, then golden section within one scan step
-    /// of the best scan point. A NaN anywhere on the scan (a spectrum that is not finite) gives NaN.
+    /// Maximum of f over log10 A ∈ [−18, −12]: a uniform scan, a scan 20 times finer within two scan steps of the
+    /// best scan point (ceffyl's ln L is a step function of log10 A, constant within each grid cell, so a local
+    /// optimiser alone can stall on a step), then golden section within one fine step of the best. A NaN anywhere
+    /// on the coarse scan (a spectrum that is not finite) gives NaN.
     static func maximizeOverAmplitude(coarseSteps n: Int, _ f: (Double) -> Double) -> (log10A: Double, lnL: Double) {
         let (lower, upper) = (-18.0, -12.0)
         var best = (log10A: lower, lnL: -Double.infinity)
@@ -99,7 +105,14 @@ public struct PTALikelihood: Sendable {
             if l > best.lnL { best = (a, l) }
         }
         let step = (upper - lower) / Double(n)
-        let (x, fx) = GoldenSection.maximum(of: f, lower: max(best.log10A - step, lower), upper: min(best.log10A + step, upper))
-        return fx >= best.lnL ? (x, fx) : best
+        let centre = best.log10A
+        for i in -40...40 where i != 0 {
+            let a = centre + Double(i) * step / 20
+            guard a >= lower, a <= upper else { continue }
+            let l = f(a)
+            if l > best.lnL { best = (a, l) }
+        }
+        let (x, fx) = GoldenSection.maximum(of: f, lower: max(best.log10A - step / 20, lower), upper: min(best.log10A + step / 20, upper))
+        return fx > best.lnL ? (x, fx) : best
     }
 }

@@ -239,35 +239,85 @@ func likelihoods(_ choice: DataChoice, bins: Int?, resources: ProjectResources) 
 struct LikelihoodCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "likelihood",
-        abstract: "ln L of a power law h_c = A (f/f_yr)^{(3−γ)/2} against a PTA free spectrum (up to a constant).")
+        abstract: "ln L of a power law h_c = A (f/f_yr)^{(3−γ)/2} (--powerlaw) or of a tabulated h²Ω_GW(f) (--spectrum FILE) against a PTA free spectrum.",
+        discussion: """
+            ln L is ceffyl's (2303.15442) less its constant N·ln d (JSON: ceffyl_offset per data set). --spectrum reads a CSV with \
+            the header f_Hz,h2Omega_GW (further columns and #-comment lines are ignored; `supercool spectrum` writes one), \
+            interpolated linearly in log f and log h²Ω; its frequencies must cover the bins used.
+            """)
 
-    @Flag(help: "Power-law mode (the only mode for now).") var powerlaw = false
-    @Option(name: .customLong("log10A"), parsing: .unconditional, help: "log10 of the amplitude A.") var log10A: Double
-    @Option(parsing: .unconditional, help: "Spectral index γ (13/3 for SMBHBs).") var gamma: Double = 13.0 / 3
+    @Flag(help: "Power-law mode: --log10A and --gamma.") var powerlaw = false
+    @Option(help: "CSV file f_Hz,h2Omega_GW: score this tabulated spectrum (log-log interpolation).") var spectrum: String?
+    @Option(name: .customLong("log10A"), parsing: .unconditional, help: "log10 of the amplitude A, in (−25, −5) (--powerlaw).") var log10A: Double?
+    @Option(parsing: .unconditional, help: "Spectral index γ in (0, 10) (--powerlaw; default 13/3, SMBHBs).") var gamma: Double?
     @Option(help: "ng15 (HD), ng15curn, epta, ppta or both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Number of frequency bins (default NG15 14, EPTA 9).") var bins: Int?
     @Option(help: "text (default) or json.", transform: OutputFormat.only(.text, .json)) var format: OutputFormat = .text
 
     func run() throws {
-        guard powerlaw else { throw UsageError("likelihood needs --powerlaw (for GW spectra use supercool fit)") }
-        guard log10A.isFinite, log10A > -25, log10A < -5 else { throw UsageError("--log10A must be in (−25, −5), got \(log10A)") }
-        guard gamma.isFinite, gamma > 0, gamma < 10 else { throw UsageError("--gamma must be in (0, 10), got \(gamma)") }
-        let Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
-        let values = Ls.map { $0.logLikelihood(log10A: log10A, gamma: gamma) }
+        guard powerlaw != (spectrum != nil) else {
+            throw UsageError(powerlaw ? "--powerlaw and --spectrum cannot be combined: give one" : "likelihood needs --powerlaw (with --log10A) or --spectrum FILE (for a model point use supercool fit)")
+        }
+        let Ls: [PTALikelihood]
+        let values: [Double]
+        var fields: [(String, JSONValue)] = []
+        var head: [String] = []
+        if let path = spectrum {
+            guard log10A == nil, gamma == nil else { throw UsageError("--log10A and --gamma apply to --powerlaw, not to --spectrum") }
+            let table = try Self.readSpectrum(path)
+            Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
+            for L in Ls {
+                let needed = L.frequencies.first!...L.frequencies.last!
+                if let missing = table.missingRange(of: needed) {
+                    throw UsageError(String(format: "--spectrum %@: the table covers f = %.6g … %.6g Hz, but %@'s %d bins need %.6g … %.6g Hz: missing %@",
+                                            path, table.frequencyRange.lowerBound, table.frequencyRange.upperBound, L.data.dataset.label, L.bins,
+                                            needed.lowerBound, needed.upperBound, missing))
+                }
+            }
+            values = Ls.map { $0.logLikelihood(spectrum: { table($0) }) }
+            guard !values.contains(where: \.isNaN) else { throw InternalError("ln L of --spectrum \(path) is not a number (please report the command line)") }
+            fields += [("spectrum", .string(path)), ("spectrum_points", .integer(table.frequencies.count)),
+                       ("spectrum_f_Hz_range", .array([.number(table.frequencyRange.lowerBound), .number(table.frequencyRange.upperBound)]))]
+            head.append(String(format: "spectrum %@: %d points, f = %.4g … %.4g Hz (log-log interpolation)", path, table.frequencies.count,
+                               table.frequencyRange.lowerBound, table.frequencyRange.upperBound))
+        } else {
+            guard let log10A else { throw UsageError("--powerlaw needs --log10A in (−25, −5)") }
+            let gamma = self.gamma ?? 13.0 / 3
+            guard log10A.isFinite, log10A > -25, log10A < -5 else { throw UsageError("--log10A must be in (−25, −5), got \(log10A)") }
+            guard gamma.isFinite, gamma > 0, gamma < 10 else { throw UsageError("--gamma must be in (0, 10), got \(gamma)") }
+            Ls = try likelihoods(data, bins: bins, resources: try ProjectResources.locate())
+            values = Ls.map { $0.logLikelihood(log10A: log10A, gamma: gamma) }
+            fields += [("log10A", .number(log10A)), ("gamma", .number(gamma))]
+        }
         let total = values.reduce(0, +)
+        let what = spectrum == nil ? "the power law" : "the spectrum"
         switch format {
         case .json:
-            var fields: [(String, JSONValue)] = [("log10A", .number(log10A)), ("gamma", .number(gamma)),
-                                                 ("lnL", total.isFinite ? .number(total) : .null)]
+            fields.append(("lnL", total.isFinite ? .number(total) : .null))
             fields.append(("datasets", .array(zip(Ls, values).map { .object([("name", .string($0.data.dataset.rawValue)), ("bins", .integer($0.bins)),
-                                                                                ("lnL", $1.isFinite ? .number($1) : .null)]) })))
+                                                                                ("lnL", $1.isFinite ? .number($1) : .null),
+                                                                                ("ceffyl_offset", .number(Double($0.bins) * log($0.data.gridStep)))]) })))
             if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
-            if !total.isFinite { fields.append(("status", .string("the power law exceeds the data grid in some bin: excluded"))) }
+            if !total.isFinite { fields.append(("status", .string("\(what) exceeds the data grid in some bin: excluded"))) }
             print(try JSONValue.object(fields).rendered())
         default:
-            var lines = zip(Ls, values).map { "\($0.data.dataset.label) (\($0.bins) bins): ln L = \($1.isFinite ? String($1) : "−∞ (above the data grid: excluded)")" }
+            var lines = head + zip(Ls, values).map { "\($0.data.dataset.label) (\($0.bins) bins): ln L = \($1.isFinite ? String($1) : "−∞ (above the data grid: excluded)")" }
             if data == .both { lines += ["sum: ln L = \(total.isFinite ? String(total) : "−∞ (excluded)")", "note: \(sharedPulsarsNote)"] }
             try FiniteText.print(lines, "the likelihood text")
+        }
+    }
+
+    /// The --spectrum table; any problem is a usage error naming the file (exit 2).
+    static func readSpectrum(_ path: String) throws -> TabulatedSpectrum {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw UsageError("--spectrum \(path): no such file")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw UsageError("--spectrum \(path): cannot read it as UTF-8 text")
+        }
+        do { return try TabulatedSpectrum(csv: text) } catch let e as TabulatedSpectrum.Invalid {
+            throw UsageError("--spectrum \(path): \(e.description)")
         }
     }
 }
@@ -296,8 +346,10 @@ struct FitCommand: AsyncParsableCommand {
         let fit = PTAFit(likelihoods: Ls, template: template, withSMBHB: withSMBHB)
         let smbhbFits = fit.smbhbFits
         let noise = fit.noiseLogLikelihood, smbhb = fit.smbhbLogLikelihood
-        var fields: [(String, JSONValue)] = []
-        var lines: [String] = []
+        // What was fitted: the template and, per data set, its bins.
+        var fields: [(String, JSONValue)] = [("template", .string(template.rawValue)), ("data", .string(data.rawValue)),
+                                             ("datasets", .array(Ls.map { .object([("name", .string($0.data.dataset.rawValue)), ("bins", .integer($0.bins))]) }))]
+        var lines: [String] = ["template \(template.rawValue) (\(template.shortDescription)); data " + Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")]
         if !scan || sourceOptions.namesAPoint {
             let (source, label) = try sourceOptions.source(resources: resources, template: template, scan: scan)
             printNote(templateValidityNote(template, alpha: source.alpha))
@@ -305,10 +357,11 @@ struct FitCommand: AsyncParsableCommand {
             let value = evaluation.lnL
             guard !value.isNaN else { throw InternalError("ln L is not a number: the spectrum is not finite at some PTA frequency (please report the command line)") }
             fields += [("point", .string(label)), ("T_star_GeV", .number(source.temperature)), ("alpha", .number(source.alpha)), ("HR", .number(source.hubbleRadius)),
+                       ("gstar", .number(source.degreesOfFreedom)), ("v_w", .number(source.wallVelocity)),
                        ("lnL", value.isFinite ? .number(value) : .null),
                        ("delta_lnL_vs_smbhb", value.isFinite ? .number(evaluation.deltaVersusSMBHB) : .null),
                        ("delta_lnL_vs_noise", value.isFinite ? .number(evaluation.deltaVersusNoise) : .null)]
-            lines.append("\(label): T* = \(String(format: "%.4g", source.temperature)) GeV, α = \(String(format: "%.4g", source.alpha)), H*R* = \(String(format: "%.4g", source.hubbleRadius))")
+            lines.append("\(label): T* = \(String(format: "%.4g", source.temperature)) GeV, α = \(String(format: "%.4g", source.alpha)), H*R* = \(String(format: "%.4g", source.hubbleRadius)), g* = \(String(format: "%.4g", source.degreesOfFreedom)), v_w = \(String(format: "%.4g", source.wallVelocity))")
             lines.append(value.isFinite ? String(format: "ln L = %.3f;  Δln L vs best SMBHB power law (γ = 13/3) = %+.3f;  vs noise only = %+.3f", value, evaluation.deltaVersusSMBHB, evaluation.deltaVersusNoise)
                                         : "ln L = −∞: the spectrum exceeds what the data allow in some bin (excluded)")
             if let refitted = evaluation.smbhbLog10A {
@@ -343,12 +396,16 @@ struct FitCommand: AsyncParsableCommand {
             gridScan.kappaCollision = kappa
             let found = await gridScan.best(fit)
             let best = (lnL: found.lnL, tp: found.percolationTemperature, alpha: found.alpha, hr: found.hubbleRadius)
-            fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
+            fields.append(("scan", .object([("grid_points", .integer(n * n * n)), ("v_w", .number(transition.wallVelocity)),
+                                            ("gstar", fixedG.map { .number($0) } ?? .null),
+                                            ("gstar_rule", .string(fixedG == nil ? "g*(T*) of the plasma at each grid point" : "fixed")),
+                                            ("best_Tp_GeV", .number(best.tp)), ("best_alpha", .number(best.alpha)),
                                             ("best_HR", .number(best.hr)), ("best_lnL", best.lnL.isFinite ? .number(best.lnL) : .null),
                                             ("best_delta_lnL_vs_smbhb", best.lnL.isFinite ? .number(best.lnL - smbhb) : .null)])))
             lines.append(best.lnL.isFinite
-                         ? String(format: "scan (%d points, T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3]): best T_p = %.4g GeV, α = %.4g, H*R* = %.4g, ln L = %.3f (Δ vs SMBHB %+.3f)",
-                                  n * n * n, best.tp, best.alpha, best.hr, best.lnL, best.lnL - smbhb)
+                         ? String(format: "scan (%d points, T_p ∈ [1 MeV, 1 GeV], α ∈ [0.1, 10⁴], H*R* ∈ [0.01, 3]; v_w = %.4g, g* %@): best T_p = %.4g GeV, α = %.4g, H*R* = %.4g, ln L = %.3f (Δ vs SMBHB %+.3f)",
+                                  n * n * n, transition.wallVelocity, fixedG.map { String(format: "= %.4g", $0) } ?? "= g*(T*) of the plasma",
+                                  best.tp, best.alpha, best.hr, best.lnL, best.lnL - smbhb)
                          : "scan (\(n * n * n) points): every grid point exceeds the data in some bin (ln L = −∞, excluded)")
         }
         if data == .both { fields.append(("note", .string(sharedPulsarsNote))); lines.append("note: " + sharedPulsarsNote) }

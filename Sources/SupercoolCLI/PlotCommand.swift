@@ -14,13 +14,13 @@ struct PlotCommand: AsyncParsableCommand {
         discussion: """
         Each violin is one frequency bin's posterior density of log10 ρ_k, converted to h²Ω_GW = 8π⁴f⁵T_obs ρ²/(100 km/s/Mpc)²,
         width ∝ density (normalised per bin). Points without a spectrum (no percolation/completion) are listed in the legend.
-        --format csv prints everything drawn: rows series,x_f_Hz,y_h2Omega,weight.
+        --format csv prints everything drawn (to -o if given, else stdout): rows series,x_f_Hz,y_h2Omega,weight.
         """)
 
     @Option(help: "Comma-separated benchmark points, e.g. BP1,BP2,BP3,BP4.") var bp: String = "BP1,BP2,BP3,BP4"
     @Option(help: "Comma-separated data sets: ng15, ng15curn, epta, ppta.") var data: String = "ng15,epta"
-    @Option(name: .shortAndLong, help: "Output SVG file (default overlay.svg); an existing regular file is replaced, devices/FIFOs/links are refused.") var output: String?
-    @Option(help: "svg (default: writes --output) or csv (stdout).") var format: String = "svg"
+    @Option(name: .shortAndLong, help: "Output file: the SVG (default overlay.svg) or, with --format csv, the CSV (default: stdout); an existing regular file is replaced, devices/FIFOs/links are refused.") var output: String?
+    @Option(help: "svg (default: writes --output) or csv (to --output if given, else stdout).") var format: String = "svg"
     @Option(help: ArgumentHelp(TemplateKind.helpText)) var template: TemplateKind = .soundWaves
     @Flag(help: "Also draw each point's separate sources, dashed: collision / sound waves / turbulence (--template budget) or sound waves / turbulence (sw+turb).")
     var components = false
@@ -43,10 +43,10 @@ struct PlotCommand: AsyncParsableCommand {
             return c.datasets[0]
         }
         guard !sets.isEmpty else { throw UsageError("--data needs at least one data set: ng15, ng15curn, epta, ppta") }
-        guard format == "svg" || output == nil else { throw UsageError("-o/--output applies to --format svg; --format csv prints to stdout") }
+        // SVG goes to -o (default overlay.svg); CSV to -o when given, else to stdout.
         let output = self.output ?? "overlay.svg"
         // Fail before the transitions are computed, not after (and leave no empty file behind).
-        if format == "svg" { try OutputFile.validate(output, option: "-o") }
+        if format == "svg" || self.output != nil { try OutputFile.validate(output, option: "-o") }
         let tables = try sets.map { try FreeSpectrumData($0, resources: resources) }
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
@@ -107,7 +107,11 @@ struct PlotCommand: AsyncParsableCommand {
             var lines = ["series,x_f_Hz,y_h2Omega,weight"]
             for c in curves { for (x, y) in c.points { lines.append("\"\(c.label)\",\(pow(10, x)),\(pow(10, y)),") } }
             for v in violins { for s in v.violin.samples { lines.append("\"\(v.dataset) bin \(v.violin.bin)\",\(pow(10, log10(v.violin.frequency))),\(pow(10, s.log10H2Omega)),\(s.weight)") } }
-            try FiniteText.print(lines, "the plot CSV")
+            guard self.output != nil else { try FiniteText.print(lines, "the plot CSV"); return }
+            let text = lines.joined(separator: "\n") + "\n"
+            try FiniteText.check(text, "the plot CSV")
+            try OutputFile.write(text, to: output, option: "-o")
+            print("wrote \(output) (\(lines.count - 1) rows: \(curves.count) curves, \(violins.count) violins)")
             return
         }
 

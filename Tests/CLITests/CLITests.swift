@@ -220,6 +220,51 @@ import Foundation
         #expect(bad.status == 2 && bad.stderr.contains("--bins"))
     }
 
+    /// `likelihood --spectrum`: `supercool spectrum`'s own CSV scores as `fit` does (200 log-spaced points: 0.01);
+    /// a table that misses part of the bins, or is malformed, is refused naming the file and the range (exit 2).
+    @Test func tabulatedSpectrumLikelihood() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-spectrum-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let direct = ["--Tp", "0.0125", "--alpha", "340", "--HR", "0.2"]
+        let csv = try Self.run(["spectrum"] + direct)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let path = dir.appendingPathComponent("s.csv").path
+        try csv.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        let fit = try Self.json(try Self.run(["fit"] + direct + ["--data", "both", "--format", "json"]).stdout)
+        let r = try Self.run(["likelihood", "--spectrum", path, "--data", "both", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try Self.json(r.stdout)
+        let lnL = try #require(j["lnL"] as? Double), fitLnL = try #require(fit["lnL"] as? Double)
+        #expect(abs(lnL - fitLnL) < 0.01, "\(lnL) vs fit \(fitLnL)")
+        let sets = try #require(j["datasets"] as? [[String: Any]])
+        #expect(sets.map { $0["bins"] as? Int } == [14, 9] && (sets[0]["ceffyl_offset"] as? Double).map { abs($0 + 91.505284) < 1e-5 } == true)
+        #expect(j["spectrum_points"] as? Int == 200)
+        let text = try Self.run(["likelihood", "--spectrum", path, "--data", "epta", "--bins", "5"])
+        #expect(text.status == 0 && text.stdout.contains("EPTA DR2new (5 bins): ln L = ") && text.stdout.contains("200 points"), "\(text.stdout)")
+        // Only 3–20 nHz: NG15's 14 bins need 1.98–27.7 nHz.
+        let short = try Self.run(["spectrum"] + direct + ["--fmin", "3e-9", "--fmax", "2e-8", "--points", "20"])
+        let shortPath = dir.appendingPathComponent("short.csv").path
+        try short.stdout.write(toFile: shortPath, atomically: true, encoding: .utf8)
+        let uncovered = try Self.run(["likelihood", "--spectrum", shortPath])
+        #expect(uncovered.status == 2 && uncovered.stderr.contains("short.csv") && uncovered.stderr.contains("missing [1.97683e-09, 3e-09) Hz and (2e-08, 2.76756e-08] Hz"), "\(uncovered.stderr)")
+        // EPTA's first bin (2.87 nHz) lies below 3 nHz too; its 6th (17.2 nHz) is covered.
+        let epta = try Self.run(["likelihood", "--spectrum", shortPath, "--bins", "6", "--data", "epta"])
+        #expect(epta.status == 2 && epta.stderr.contains("EPTA DR2new's 6 bins") && epta.stderr.contains("missing [2.8693e-09, 3e-09) Hz") && !epta.stderr.contains(" and "), "\(epta.stderr)")
+        let broken = dir.appendingPathComponent("broken.csv").path
+        try "f_Hz,h2Omega_GW\n1e-10,1e-9\n1e-6,0\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        for (arguments, mentioned) in [(["--spectrum", broken], "broken.csv: line 3: h2Omega_GW = 0"),
+                                       (["--spectrum", dir.appendingPathComponent("none.csv").path], "none.csv: no such file"),
+                                       (["--spectrum", path, "--log10A", "-14"], "--log10A and --gamma apply to --powerlaw"),
+                                       (["--spectrum", path, "--powerlaw", "--log10A", "-14"], "cannot be combined"),
+                                       ([], "--powerlaw (with --log10A) or --spectrum FILE"),
+                                       (["--powerlaw"], "--log10A"),
+                                       (["--spectrum", path, "--bins", "31"], "--bins must be in 1…30")] {
+            let e = try Self.run(["likelihood"] + arguments)
+            #expect(e.status == 2 && e.stderr.contains(mentioned) && e.stdout.isEmpty, "\(arguments): \(e.status) \(e.stderr)")
+        }
+    }
+
     @Test func spectrumDirectAndModelWithoutSpectrum() throws {
         let r = try Self.run(["spectrum", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--points", "4", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -293,6 +338,22 @@ import Foundation
         #expect(fit.status == 0, "\(fit.stderr)")
         let j = try Self.json(fit.stdout)
         for key in ["lnL", "delta_lnL_vs_smbhb", "delta_lnL_vs_noise"] { #expect(j[key] is Double, "\(key)") }
+        // What was fitted is recorded: template, data set and bins, g*, v_w.
+        #expect(j["template"] as? String == "sw" && j["data"] as? String == "ng15" && j["v_w"] as? Double == 1)
+        #expect((j["datasets"] as? [[String: Any]])?.first?["bins"] as? Int == 14 && (j["gstar"] as? Double).map { $0 > 10 && $0 < 100 } == true)
+        let fitText = try Self.run(["fit", "--Tp", "0.0125", "--alpha", "340", "--HR", "0.2", "--data", "both", "--template", "hh2017", "--gstar", "20"])
+        #expect(fitText.stdout.contains("template hh2017") && fitText.stdout.contains("NANOGrav 15-yr (14 bins) + EPTA DR2new (9 bins)")
+                && fitText.stdout.contains("g* = 20, v_w = 1"), "\(fitText.stdout)")
+        let scan = try Self.json(try Self.run(["fit", "--scan", "--grid", "3", "--data", "epta", "--bins", "5", "--format", "json"]).stdout)
+        let scanInfo = try #require(scan["scan"] as? [String: Any])
+        #expect(scanInfo["v_w"] as? Double == 1 && scanInfo["gstar"] is NSNull && (scan["datasets"] as? [[String: Any]])?.first?["bins"] as? Int == 5)
+        // plot --format csv honours -o (stdout without it).
+        let csvPath = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-\(UUID().uuidString).csv").path
+        let csvPlot = try Self.run(["plot", "--bp", "BP1", "--data", "ng15", "--format", "csv", "-o", csvPath])
+        #expect(csvPlot.status == 0 && csvPlot.stdout.hasPrefix("wrote \(csvPath)"), "\(csvPlot.stderr)")
+        let written = try String(contentsOfFile: csvPath, encoding: .utf8)
+        #expect(written.hasPrefix("series,x_f_Hz,y_h2Omega,weight\n") && written.contains("NANOGrav 15-yr bin 14") && written.contains("BP1: T_p"))
+        try? FileManager.default.removeItem(atPath: csvPath)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-\(UUID().uuidString).svg").path
         let plot = try Self.run(["plot", "--bp", "BP1,BP4", "--data", "ng15,epta", "-o", path])
         #expect(plot.status == 0, "\(plot.stderr)")

@@ -186,6 +186,25 @@ import PulsarTiming
         #expect(throws: ScanMerge.Failure.self) { try ScanMerge.merge(inputs: [shardPaths[0], foreign], output: ScanStoreTests.temporary("no.sqlite")) }
     }
 
+    /// A database made before the native-grid PTA tables (no `evaluation` in its spec) holds ln L of another
+    /// evaluation: it does not match a current spec, and the refusal says why.
+    @Test func likelihoodEvaluationIsPartOfTheSpec() throws {
+        let current = ScanLikelihood(datasets: ["ng15_hd"], template: .soundWaves, bins: nil, withSMBHB: false)
+        #expect(current.evaluation == ScanLikelihood.currentEvaluation)
+        var old = current
+        old.evaluation = nil
+        let make = { (l: ScanLikelihood) in ScanSpec(model: .darkU1, vev: .fixed(0.3), second: .fixed(0.006), coupling: .fixed(-0.2),
+                                                    couplingRelativeToRolling: true, design: .grid, likelihood: l) }
+        #expect(make(old) != make(current))
+        #expect(make(current).differences(from: make(old)) == ["likelihood evaluation (resampled tables, before the native grid vs ceffyl-1.41 cell, native grid)"])
+        // A spec JSON without the key (an older database) decodes with evaluation nil.
+        let json = try make(current).canonicalJSON().replacingOccurrences(of: ",\"evaluation\":\"ceffyl-1.41 cell, native grid\"", with: "")
+            .replacingOccurrences(of: "\"evaluation\":\"ceffyl-1.41 cell, native grid\",", with: "")
+        #expect(!json.contains("evaluation"))
+        let decoded = try JSONDecoder().decode(ScanSpec.self, from: Data(json.utf8))
+        #expect(decoded.likelihood?.evaluation == nil && decoded != make(current))
+    }
+
     @Test("ln L of completing points equals PTAFit on the direct point's GW source; non-completing points say why")
     func likelihoodColumn() async throws {
         let likelihood = ScanLikelihood(datasets: ["ng15_hd"], template: .soundWaves, bins: nil, withSMBHB: false)
