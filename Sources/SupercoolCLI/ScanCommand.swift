@@ -241,11 +241,14 @@ struct ScanRunCommand: AsyncParsableCommand {
         }
         var lines = ["scan \(db)\(shard.count > 1 ? " (shard \(shard))" : ""): \(summary.pointsInShard) points, \(summary.alreadyDone) already done, \(summary.computed) computed in \(String(format: "%.1f", summary.wallSeconds)) s with \(jobs) jobs"]
         if summary.computed > 0 {
+            // Typed Doubles: an integer literal among C varargs would be read from the wrong register by %g.
             let fresh = summary.computed - summary.reusedPoints
-            lines.append(String(format: "  time per point: %.3g s solving bounces (%d points), %.3g s reusing them (%d points); %.2f points/s",
-                                fresh > 0 ? (summary.pointSeconds - summary.reusedSeconds) / Double(fresh) : 0, fresh,
-                                summary.reusedPoints > 0 ? summary.reusedSeconds / Double(summary.reusedPoints) : 0, summary.reusedPoints,
-                                Double(summary.computed) / max(summary.wallSeconds, 1e-9)))
+            let solving: Double = fresh > 0 ? (summary.pointSeconds - summary.reusedSeconds) / Double(fresh) : 0
+            let reusing: Double = summary.reusedPoints > 0 ? summary.reusedSeconds / Double(summary.reusedPoints) : 0
+            let rate: Double = Double(summary.computed) / max(summary.wallSeconds, 1e-9)
+            var line = String(format: "  time per point: %.3g s solving bounces (%ld points)", solving, fresh)
+            if summary.reusedPoints > 0 { line += String(format: ", %.3g s reusing them (%ld points)", reusing, summary.reusedPoints) }
+            lines.append(line + String(format: "; %.2f points/s", rate))
         }
         lines.append("  outcomes in the database:")
         for code in TransitionOutcome.allCodes + [ScanRecord.internalError] {

@@ -156,7 +156,7 @@ public enum TransitionOutcome: Sendable, Codable, Equatable, CustomStringConvert
         case .symmetricPhaseDeeper(let dv):
             return "no transition: the symmetric phase is the deeper vacuum even at T = 0 (V(0) − V(v) = \(String(format: "%.4g", dv)) GeV⁴ ≤ 0)"
         case .noBarrierAtCriticalTemperature(let Tc):
-            return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is already unstable there (not a first-order transition)"
+            return "no barrier at T_c = \(g(Tc)) GeV: the symmetric phase is unstable there, or stable only within 1e-9 of T_c (below double precision): effectively not a first-order transition"
         case .nucleatesAtCriticalTemperature(let Tc, let s, let n):
             return "bubbles nucleate within the resolution (≤ 1e-9 relative) of T_c = \(g(Tc)) GeV (S3/T = \(String(format: "%.3g", s)) there, \(String(format: "%.2g", n)) bubbles per Hubble volume in that sliver): no supercooling, T_p = T_c to double precision"
         case .noNucleation(let s, let T):
