@@ -375,8 +375,18 @@ struct ShotContext {
                 if record { profile.append((rho, y[0], y[1])) }
                 maxSlope = max(maxSlope, abs(y[1]))
                 if halfway.isNaN && y[0] >= halfTarget && previous.1[0] < halfTarget {
-                    let t = (halfTarget - previous.1[0]) / (y[0] - previous.1[0])
-                    halfway = previous.0 + t * (rho - previous.0)
+                    // The crossing on the cubic Hermite interpolant of (φ, φ') over the step (error O(h⁴), not the O(h²) of a
+                    // chord: R_0 then does not depend on how the step size control placed the steps). Newton from the chord.
+                    let (p0, m0, p1, m1, h) = (previous.1[0], previous.1[1], y[0], y[1], rho - previous.0)
+                    var t = (halfTarget - p0) / (p1 - p0)
+                    for _ in 0..<6 {
+                        let t2 = t * t, t3 = t2 * t
+                        let value = (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * h * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * h * m1
+                        let slope = (6 * t2 - 6 * t) * p0 + (3 * t2 - 4 * t + 1) * h * m0 + (-6 * t2 + 6 * t) * p1 + (3 * t2 - 2 * t) * h * m1
+                        guard slope > 0 else { break }
+                        t = min(max(t - (value - halfTarget) / slope, 0), 1)
+                    }
+                    halfway = previous.0 + t * h
                 }
                 if y[0] >= 1 {
                     // Overshoot: speed when crossing φ_f (linear interpolation inside the step);
