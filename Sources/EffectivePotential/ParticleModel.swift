@@ -89,7 +89,8 @@ public protocol ParticleModel: Sendable {
     /// the model does not declare it. With it, V_eff − V_eff(0) is summed as ½ c(T) φ² + higher orders, without the
     /// round-off of cancelling φ²-terms (`ThermalEffectivePotential.differenceFromOriginAndDerivative`).
     var treeMassSquaredAtOrigin: Double? { get }
-    /// rest(φ) = V0(φ) − ½ m0² φ² and its derivative, computed without that subtraction (default: by subtraction).
+    /// rest(φ) = V0(φ) − ½ m0² φ² and its derivative, computed without that subtraction (default: by subtraction). Any
+    /// constant in it (V0(0) ≠ 0) drops out of V − V(0).
     func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double)
 }
 

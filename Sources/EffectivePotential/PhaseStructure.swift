@@ -50,9 +50,12 @@ public struct PhaseStructure: Sendable {
     /// (small g: the transverse Z' cubic −E T φ³, E = 2g³/(12π)) have their barrier and broken minimum at ET/λ and 2ET/λ,
     /// far inside the first linear cell; the log part resolves them (a factor 10^{1/8} = 1.33 between points, against
     /// the factor 2 between barrier top and minimum at T_c).
+    /// The log part only for models that declare their tree split (`ParticleModel.treeMassSquaredAtOrigin`): without it
+    /// V' carries O(μ²φ) round-off that stalls the bounces of such tiny minima, so they are not looked for (as before).
     func scanGrid() -> [Double] {
         let n = Int(fieldRangeInVev * Double(gridPointsPerVev))
         let step = fieldRangeInVev * v / Double(n)
+        guard potential.model.treeMassSquaredAtOrigin != nil else { return (0...n).map { (Double($0) + 0.5) * step } }
         let decades = log10(Self.logarithmicBelowVev / Self.smallestFieldInVev)
         let logPoints = Int((decades * Double(Self.logPointsPerDecade)).rounded())
         var grid = (0..<logPoints).map { k in Self.smallestFieldInVev * v * pow(10, Double(k) / Double(Self.logPointsPerDecade)) }

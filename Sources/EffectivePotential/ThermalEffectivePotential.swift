@@ -172,7 +172,8 @@ public struct ThermalEffectivePotential: Sendable {
         guard let m0 = model.treeMassSquaredAtOrigin else { return nil }
         let tree = model.treePotentialBeyondQuadratic(phi)
         var c = m0                       // V''(0, T)
-        var rest = tree.value, restDerivative = tree.derivative
+        // rest(0) is 0 for a tree potential without a constant; subtracting it keeps V − V(0) right if a model has one.
+        var rest = tree.value - model.treePotentialBeyondQuadratic(0).value, restDerivative = tree.derivative
         let T2 = T * T
         let phi2 = phi * phi
         let thermalPrefactor = T2 * T2 / (2 * Double.pi * Double.pi)

@@ -296,7 +296,8 @@ public struct TransitionAnalysis: Sendable {
         let grid = (0...nDepth).map { k in lowT * 0.5 * pow(Tc / (lowT * 0.5), Double(k) / Double(nDepth)) }
         for (T, minimum) in try phases.trackBrokenMinimum(temperatures: grid.reversed()).reversed() {
             guard let minimum else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
-            logTs.append(log(T)); depths.append(potential.shiftedValue(0, temperature: T) - minimum.value)
+            // ΔV from the same smooth V − V(0) the bounce sees (the direct difference carries ~1e-3 noise in weak transitions).
+            logTs.append(log(T)); depths.append(-potential.differenceFromOriginAndDerivative(minimum.phi, temperature: T).value)
         }
         let depth = try Interpolant(x: logTs, y: depths, kind: .cubic)
         var vacuum: PreparedTransition.VacuumRate?
@@ -524,7 +525,9 @@ extension PreparedTransition.Curve {
 
         // The walls: R_0 from the bounce at T_p (solved at T_p/s for the reference v: R_0 = R_0,ref/s), φ_b(T_p) = s φ_b,ref,
         // ρ_rad of the false-vacuum plasma (1903.09642 §2).
-        switch Self.wallRadiusTunnelling(tunnelling).bounce(temperature: Tp / s) {
+        var wallBounce = Self.wallRadiusTunnelling(tunnelling).bounce(temperature: Tp / s)
+        if case .failed = wallBounce { wallBounce = tunnelling.bounce(temperature: Tp / s) }   // the tight solver as fallback
+        switch wallBounce {
         case .bounce(let b):
             if let broken = try tunnelling.phases.brokenMinimum(at: Tp / s), let a = result.alpha {
                 let species = analysis.model.species
