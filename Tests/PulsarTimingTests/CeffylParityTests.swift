@@ -5,7 +5,7 @@ import Cosmology
 
 /// ln L against ceffyl's own evaluation on the raw ceffyl data. The reference numbers were produced once by
 ///
-///     python3 benchmarks/ceffyl_reference.py        # raw data in ../shared/data, ceffyl 1.41.2 from PyPI
+///     python3 benchmarks/ceffyl_reference.py RAW_DIR    # the raw ceffyl tables of Data/README.md, ceffyl 1.41.2 from PyPI
 ///
 /// which runs ceffyl 1.41.2 itself (`Ceffyl.ceffyl(datadir).add_signals([signal(N_freqs=N, psd=…)]).ln_likelihood`,
 /// installed with `pip install --no-deps ceffyl==1.41.2 enterprise-pulsar` + numpy, scipy in a venv) and an

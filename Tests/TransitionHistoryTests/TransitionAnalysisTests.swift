@@ -51,7 +51,7 @@ import EffectivePotential
         #expect(abs(try #require(r.alpha) / 342.34 - 1) < 0.02)
     }
 
-    /// ELENA's "Fast" point (v = 0.5 GeV, λ = 0.00165, g = 0.54; ../shared/docs/peer-elena.md, where both codes agree on
+    /// ELENA's "Fast" point (v = 0.5 GeV, λ = 0.00165, g = 0.54; BenchmarkPoints/README.md "ELENA", where both codes agree on
     /// T_p: 14.87 vs 14.92 MeV) with the physical dark count (4) and the free-energy count (6.2067, `--gstar-dark
     /// free-energy`): g*(T_p) moves by exactly 2.2067, α, α_∞ and α_eq (all ∝ 1/ρ_rad) fall by the ratio of the g*
     /// (T_p barely moves), and ELENA's α = 50.6, α_∞ = 7.62, α_eq = 2.92 lie between the two counts. The walls pass the LO
