@@ -43,7 +43,6 @@ struct InferCommand: AsyncParsableCommand {
         guard seed <= UInt64(Int.max) else { throw UsageError("--seed must be in 0…\(Int.max), got \(seed)") }
         guard (20...100_000).contains(live) else { throw UsageError("--live must be in 20…100000, got \(live)") }
         guard (1e-3...1).contains(wallVelocity) else { throw UsageError("--vw must be in [1e-3, 1], got \(wallVelocity)") }
-        if let jobs, !(1...256).contains(jobs) { throw UsageError("--jobs must be in 1…256, got \(jobs)") }
         if model != .pt {
             guard !withSMBHB, kappaCollision == nil, template == .soundWaves, wallVelocity == 1 else {
                 throw UsageError("--template, --with-smbhb, --kappa-col and --vw apply to --model pt")
@@ -60,7 +59,7 @@ struct InferCommand: AsyncParsableCommand {
         if let predictive { try OutputFile.validate(predictive, option: "--predictive") }
         let resources = try ProjectResources.locate()
         let Ls = try likelihoods(data, bins: bins, resources: resources)
-        let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: try defaultJobs(jobs))
 
         let main: NestedSamplingResult
         var spectrum: @Sendable ([Double], Double) throws -> Double

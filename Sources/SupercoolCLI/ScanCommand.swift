@@ -294,24 +294,19 @@ func openStore(_ path: String, spec: ScanSpec, shard: ScanShard) throws -> ScanS
     }
 }
 
-/// Progress lines on stderr, at most two per second (and the last one).
+/// Progress lines on stderr, at most one per second (and the last one; the throttle is `infer`'s `LastPrinted`).
 final class ScanProgress: @unchecked Sendable {
-    private let lock = NSLock()
     private let start = Date()
-    private var lastPrinted = Date.distantPast
+    private let throttle = LastPrinted()
     private let quiet: Bool
     init(quiet: Bool) { self.quiet = quiet }
 
     func report(_ record: ScanRecord, done: Int, total: Int) {
-        guard !quiet else { return }
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastPrinted) >= 0.5 else { return }
-        lastPrinted = now
-        let elapsed = now.timeIntervalSince(start)
+        guard !quiet, done == total || throttle.due() else { return }
+        let elapsed = Date().timeIntervalSince(start)
         let rate = Double(done) / max(elapsed, 1e-9)
         let eta = Double(total - done) / max(rate, 1e-9)
-        FileHandle.standardError.write(String(format: "[%d/%d] %.1f points/s, %.0f s elapsed, ETA %.0f s (last: #%d %@)\n",
+        FileHandle.standardError.write(String(format: "[%ld/%ld] %.1f points/s, %.0f s elapsed, ETA %.0f s (last: #%ld %@)\n",
                                               done, total, rate, elapsed, eta, record.index, record.status).data(using: .utf8)!)
     }
 }

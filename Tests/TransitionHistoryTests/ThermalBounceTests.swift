@@ -119,3 +119,17 @@ import EffectivePotential
         }
     }
 }
+
+/// R_0 for the walls (γ_* = 2R*/(3R_0)) comes from a bounce solved at 100× looser tolerances than S3/T needs. The
+/// half-way radius is found on the cubic Hermite interpolant of the ODE step, so it must not depend on where the step
+/// control put the steps: loose and tight solvers agree to 1e-4 (with a chord through the step they differed by 2e-3).
+@Suite struct WallRadiusTests {
+    @Test(arguments: [0.01, 0.012, 0.02])
+    func wallRadiusIndependentOfTolerance(temperature: Double) throws {
+        let tight = ThermalTunnelling(potential: ThermalEffectivePotential(model: try DarkU1(vev: 0.5, lambda: 0.006, gauge: 0.75)))
+        let loose = PreparedTransition.Curve.wallRadiusTunnelling(tight)
+        let a = try #require(tight.bounce(temperature: temperature).bounce), b = try #require(loose.bounce(temperature: temperature).bounce)
+        #expect(abs(b.wallRadius / a.wallRadius - 1) < 1e-4, "T = \(temperature): R_0 = \(b.wallRadius) (loose) vs \(a.wallRadius) (tight)")
+        #expect(abs(b.action / a.action - 1) < 1e-5)
+    }
+}
