@@ -59,7 +59,8 @@ let package = Package(
         // prior transform + log-likelihood. Only SplitMix64 comes from SupercoolNumerics.
         .target(name: "NestedSampling", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 7: Bayesian models of PTA data (power laws, phase-transition spectra) for the nested sampler.
-        .target(name: "PTAInference", dependencies: ["NestedSampling", "PulsarTiming", "GravitationalWaves"], exclude: ["README.md"]),
+        .target(name: "PTAInference", dependencies: ["NestedSampling", "PulsarTiming", "GravitationalWaves", "TransitionHistory",
+                                                     "EffectivePotential", "Cosmology"], exclude: ["README.md"]),
         // SVG primitives for plots: log axes, lines, violins, legends (no physics).
         .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
