@@ -13,19 +13,27 @@ struct InferCommand: AsyncParsableCommand {
         abstract: "Bayesian inference on PTA data by nested sampling: evidence ln Z ± error, posterior summary, Bayes factors.",
         discussion: """
         Models: powerlaw (log10 A ∈ U[−18, −11], γ ∈ U[0, 7]), smbhb (γ = 13/3, same amplitude prior), pt (a GW template with \
-        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds a γ = 13/3 power law \
-        with its log10 A). --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
+        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds an SMBHB power law). \
+        --smbhb-prior nanograv samples every SMBHB's (log10 A, γ) from NANOGrav's 2-D Gaussian instead of γ = 13/3. --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
         error. Reproducible from --seed (any --jobs). Progress on stderr. README "Inference".
         """)
 
     enum Model: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb, pt }
     enum Reference: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb }
+    enum SMBHBPriorChoice: String, ExpressibleByArgument, CaseIterable {
+        case uniform, nanograv
+        var prior: SMBHBPrior { self == .uniform ? .uniform : .nanograv15 }
+    }
+    /// Whether a model of this run has an SMBHB background (which --smbhb-prior sets).
+    var hasSMBHB: Bool { model == .smbhb || withSMBHB || against == .smbhb }
 
     @Option(help: "powerlaw, smbhb or pt.") var model: Model
     @Option(help: "PTA data: ng15 (default), ng15curn, epta, ppta, both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Frequency bins (default: each set's own: NG15 14, EPTA 9).") var bins: Int?
     @Option(help: ArgumentHelp("GW template (pt). " + TemplateKind.helpText)) var template: TemplateKind = .soundWaves
-    @Flag(help: "pt: add a γ = 13/3 SMBHB power law with log10 A ∈ U[−18, −11].") var withSMBHB = false
+    @Flag(help: "pt: add an SMBHB power law (prior: --smbhb-prior).") var withSMBHB = false
+    @Option(name: .customLong("smbhb-prior"), help: "SMBHB prior (--model smbhb, --with-smbhb, --against smbhb): uniform (γ = 13/3, log10 A ∈ U[−18, −11]; default) or nanograv (NANOGrav's 2-D Gaussian on (log10 A, γ), 2306.16219/PTArcade).")
+    var smbhbPrior: SMBHBPriorChoice = .uniform
     @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1] for --template budget.") var kappaCollision: Double?
     @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity in [1e-3, 1] (pt). Default 1.") var wallVelocity: Double = 1
     @Option(parsing: .unconditional, help: "Live points, 20…100000. Default 400.") var live: Int = 400
@@ -48,6 +56,9 @@ struct InferCommand: AsyncParsableCommand {
                 throw UsageError("--template, --with-smbhb, --kappa-col and --vw apply to --model pt")
             }
         }
+        if smbhbPrior != .uniform && !hasSMBHB {
+            throw UsageError("--smbhb-prior applies to --model smbhb, --with-smbhb or --against smbhb")
+        }
         if let k = kappaCollision {
             guard template == .budget else { throw UsageError("--kappa-col applies to --template budget") }
             guard (0...1).contains(k) else { throw UsageError("--kappa-col must be in [0, 1], got \(k)") }
@@ -69,7 +80,7 @@ struct InferCommand: AsyncParsableCommand {
             main = try await sample(problem, options, label: "powerlaw")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .smbhb:
-            let problem = PowerLawProblem.smbhb(likelihoods: Ls)
+            let problem = PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior)
             main = try await sample(problem, options, label: "smbhb")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .pt:
@@ -77,14 +88,15 @@ struct InferCommand: AsyncParsableCommand {
             let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
             let problem = PhaseTransitionProblem(likelihoods: Ls, template: template, wallVelocity: wallVelocity,
                                                  degreesOfFreedom: { plasma.energyDegreesOfFreedom(at: $0) },
-                                                 smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil,
+                                                 smbhb: withSMBHB ? smbhbPrior.prior : nil,
                                                  collisionFraction: kappaCollision)
             main = try await sample(problem, options, label: "pt")
             spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
         }
         var reference: NestedSamplingResult?
         if let against {
-            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls) : PowerLawProblem.free(likelihoods: Ls)
+            // The same SMBHB prior as --with-smbhb / --model smbhb: ln B compares like with like.
+            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior) : PowerLawProblem.free(likelihoods: Ls)
             reference = try await sample(problem, options, label: against.rawValue)
         }
         if let samples { try OutputFile.write(main.csv(), to: samples, option: "--samples") }
@@ -160,6 +172,7 @@ struct InferCommand: AsyncParsableCommand {
         case "log10_Tp_GeV": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> (T<tspan baseline-shift=\"sub\" font-size=\"10\">p</tspan>/GeV)"
         case "log10_alpha": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> α"
         case "log10_HR": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> H*R*"
+        case "gamma_smbhb": return "γ<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         case "log10_A_smbhb": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> A<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         default: return SVGDocument.escape(name)
         }
@@ -202,16 +215,19 @@ struct InferCommand: AsyncParsableCommand {
                 ]) })),
             ]
             if model == .pt { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if model == .smbhb || withSMBHB { fields.insert(("smbhb_prior", .string(smbhbPrior.rawValue)), at: 1) }
             if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
             if let reference, let bayes {
-                fields.append(("against", .object([("model", .string(against!.rawValue)), ("lnZ", .number(reference.logEvidence)),
+                fields.append(("against", .object([("model", .string(against!.rawValue))]
+                                                  + (against == .smbhb ? [("smbhb_prior", .string(smbhbPrior.rawValue))] : [])
+                                                  + [("parameter_names", .array(reference.parameterNames.map { .string($0) })), ("lnZ", .number(reference.logEvidence)),
                                                    ("lnZ_error", .number(reference.logEvidenceError)), ("lnB", .number(bayes.lnB)),
                                                    ("lnB_error", .number(bayes.error))])))
             }
             print(try JSONValue.object(fields).rendered())
             return
         }
-        var lines = ["model \(model.rawValue)\(model == .pt ? " (template \(template.rawValue))" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
+        var lines = ["model \(model.rawValue)\(model == .pt ? " (template \(template.rawValue))" : "")\(hasSMBHB ? ", SMBHB prior \(smbhbPrior.rawValue)" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
                      String(format: "ln Z = %.3f ± %.3f   (H = %.2f nats, ESS = %.0f, %d likelihood calls, max ln L = %.3f)",
                             r.logEvidence, r.logEvidenceError, r.information, r.effectiveSampleSize, r.likelihoodCalls, r.maximumLikelihoodSample.logLikelihood),
                      "parameter          median    68 % interval            95 % interval            max-L"]

@@ -137,6 +137,23 @@ import ParameterScan
         #expect(against["lnB"] is Double && against["lnB_error"] is Double)
     }
 
+    @Test("infer --smbhb-prior nanograv: --with-smbhb and --against smbhb sample the same (log10 A, γ) prior")
+    func nanogravPrior() throws {
+        let r = try CLITests.run(["infer", "--model", "pt", "--with-smbhb", "--smbhb-prior", "nanograv", "--against", "smbhb", "--live", "40",
+                                  "--seed", "3", "--format", "json", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try CLITests.json(r.stdout)
+        #expect(j["smbhb_prior"] as? String == "nanograv")
+        let names = try #require(j["parameters"] as? [[String: Any]]).map { $0["name"] as? String }
+        #expect(names == ["log10_Tp_GeV", "log10_alpha", "log10_HR", "log10_A_smbhb", "gamma_smbhb"])
+        let against = try #require(j["against"] as? [String: Any])
+        #expect(against["smbhb_prior"] as? String == "nanograv" && against["parameter_names"] as? [String] == ["log10_A", "gamma"])
+        // The default keeps γ = 13/3 in both.
+        let d = try CLITests.run(["infer", "--model", "smbhb", "--live", "30", "--format", "json", "--quiet"])
+        let dj = try CLITests.json(d.stdout)
+        #expect(dj["smbhb_prior"] as? String == "uniform" && (dj["parameters"] as? [[String: Any]])?.count == 1)
+    }
+
     @Test("infer --corner and --predictive write SVGs with no NaN; the samples CSV has one column per parameter")
     func plots() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-infer-\(getpid())")
@@ -157,7 +174,10 @@ import ParameterScan
     func refusals() throws {
         for (args, named) in [(["--model", "powerlaw", "--live", "5"], "--live"), (["--model", "smbhb", "--template", "turb"], "--template"),
                               (["--model", "pt", "--template", "budget"], "--kappa-col"), (["--model", "pt", "--vw", "2"], "--vw"),
-                              (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed")] {
+                              (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed"),
+                              (["--model", "pt", "--smbhb-prior", "nanograv"], "--smbhb-prior"),
+                              (["--model", "powerlaw", "--smbhb-prior", "nanograv", "--against", "powerlaw"], "--smbhb-prior"),
+                              (["--model", "smbhb", "--smbhb-prior", "holodeck"], "smbhb-prior")] {
             let r = try CLITests.run(["infer"] + args)
             #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
         }
