@@ -72,7 +72,8 @@ public struct ModelParameterProblem: NestedSamplingProblem {
     public let log10Vev: Prior
     public let log10Lambda: Prior
     public let gaugeRelative: Prior
-    public let smbhbLog10Amplitude: Prior?
+    /// An added SMBHB background and its prior (γ = 13/3 with log10 A, or NANOGrav's 2-D Gaussian), or none.
+    public let smbhb: SMBHBPrior?
     public let tally: ModelPointTally
 
     public static let defaultLog10Vev = Prior.uniform(lower: -2, upper: 3)
@@ -85,7 +86,7 @@ public struct ModelParameterProblem: NestedSamplingProblem {
 
     public init(likelihoods: [PTALikelihood], emulator: ActionCurveEmulator, standardModel: StandardModelDegreesOfFreedom,
                 template: TemplateKind = .soundWaves, log10Vev: Prior = defaultLog10Vev, log10Lambda: Prior = defaultLog10Lambda,
-                gaugeRelative: Prior = defaultGaugeRelative, smbhbLog10Amplitude: Prior? = nil) throws {
+                gaugeRelative: Prior = defaultGaugeRelative, smbhb: SMBHBPrior? = nil) throws {
         // The prior must lie inside the emulator's grid (no extrapolation).
         let lambdaRange = pow(10, log10Lambda.transform(0))...pow(10, log10Lambda.transform(1))
         guard emulator.first.range.lowerBound <= lambdaRange.lowerBound * (1 + 1e-12), lambdaRange.upperBound <= emulator.first.range.upperBound * (1 + 1e-12) else {
@@ -97,14 +98,14 @@ public struct ModelParameterProblem: NestedSamplingProblem {
         }
         self.likelihoods = likelihoods; self.emulator = emulator; self.standardModel = standardModel; self.template = template
         self.log10Vev = log10Vev; self.log10Lambda = log10Lambda; self.gaugeRelative = gaugeRelative
-        self.smbhbLog10Amplitude = smbhbLog10Amplitude; self.tally = ModelPointTally()
+        self.smbhb = smbhb; self.tally = ModelPointTally()
     }
 
     public var parameterNames: [String] {
-        ["log10_v_GeV", "log10_lambda", "g_rel"] + (smbhbLog10Amplitude == nil ? [] : ["log10_A_smbhb"])
+        ["log10_v_GeV", "log10_lambda", "g_rel"] + (smbhb?.parameterNames(suffix: "_smbhb") ?? [])
     }
     public func transform(unitCube u: [Double]) -> [Double] {
-        [log10Vev.transform(u[0]), log10Lambda.transform(u[1]), gaugeRelative.transform(u[2])] + (smbhbLog10Amplitude.map { [$0.transform(u[3])] } ?? [])
+        [log10Vev.transform(u[0]), log10Lambda.transform(u[1]), gaugeRelative.transform(u[2])] + (smbhb?.transform(u[3...]) ?? [])
     }
 
     /// The transition of a parameter vector (emulated where possible) and whether the emulator interpolated it.
@@ -131,19 +132,19 @@ public struct ModelParameterProblem: NestedSamplingProblem {
 
     /// h²Ω_GW(f) of a parameter vector (0 without a PT signal; −∞ never: excluded points have none).
     public func energyDensity(_ p: [Double], frequency f: Double) throws -> Double {
-        let smbhb = smbhbLog10Amplitude == nil ? 0 : PowerLawProblem.energyDensity(log10A: p[3], gamma: PowerLawProblem.smbhbGamma, frequency: f)
-        guard case .signal(let source) = try verdict(p) else { return smbhb }
-        return template.template(for: source).energyDensity(frequency: f) + smbhb
+        let background = smbhb.map { $0.powerLaw(p[3...]) }.map { PowerLawProblem.energyDensity(log10A: $0.log10A, gamma: $0.gamma, frequency: f) } ?? 0
+        guard case .signal(let source) = try verdict(p) else { return background }
+        return template.template(for: source).energyDensity(frequency: f) + background
     }
 
     public func logLikelihood(_ p: [Double]) throws -> Double {
-        let smbhb = smbhbLog10Amplitude == nil ? nil : (log10A: p[3], gamma: PowerLawProblem.smbhbGamma)
+        let background = smbhb.map { $0.powerLaw(p[3...]) }
         switch try verdict(p) {
         case .excluded: return -.infinity
-        case .noSignal: return likelihoods.reduce(0) { $0 + $1.logLikelihood(spectrum: { _ in 0 }, smbhb: smbhb) }
+        case .noSignal: return likelihoods.reduce(0) { $0 + $1.logLikelihood(spectrum: { _ in 0 }, smbhb: background) }
         case .signal(let source):
             let t = template.template(for: source)
-            return likelihoods.reduce(0) { $0 + $1.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhb: smbhb) }
+            return likelihoods.reduce(0) { $0 + $1.logLikelihood(spectrum: { t.energyDensity(frequency: $0) }, smbhb: background) }
         }
     }
 }

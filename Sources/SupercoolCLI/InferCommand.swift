@@ -15,13 +15,19 @@ struct InferCommand: AsyncParsableCommand {
         abstract: "Bayesian inference on PTA data by nested sampling: evidence ln Z ± error, posterior summary, Bayes factors.",
         discussion: """
         Models: powerlaw (log10 A ∈ U[−18, −11], γ ∈ U[0, 7]), smbhb (γ = 13/3, same amplitude prior), pt (a GW template with \
-        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds a γ = 13/3 power law \
-        with its log10 A). --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
+        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds an SMBHB power law). \
+        --smbhb-prior nanograv samples every SMBHB's (log10 A, γ) from NANOGrav's 2-D Gaussian instead of γ = 13/3. --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
         error. Reproducible from --seed (any --jobs). Progress on stderr. README "Inference".
         """)
 
     enum Model: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb, pt, darku1 }
     enum Reference: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb }
+    enum SMBHBPriorChoice: String, ExpressibleByArgument, CaseIterable {
+        case uniform, nanograv
+        var prior: SMBHBPrior { self == .uniform ? .uniform : .nanograv15 }
+    }
+    /// Whether a model of this run has an SMBHB background (which --smbhb-prior sets).
+    var hasSMBHB: Bool { model == .smbhb || withSMBHB || against == .smbhb }
 
     @Option(help: "powerlaw, smbhb, pt or darku1 (the model's own v_φ, λ, g/g_roll − 1; needs --emulator).") var model: Model
     @Option(help: "darku1: the S3/T emulator file (`supercool emulator build`); built there with the default grid when missing, reused after.") var emulator: String?
@@ -31,7 +37,9 @@ struct InferCommand: AsyncParsableCommand {
     @Option(help: "PTA data: ng15 (default), ng15curn, epta, ppta, both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Frequency bins (default: each set's own: NG15 14, EPTA 9).") var bins: Int?
     @Option(help: ArgumentHelp("GW template (pt). " + TemplateKind.helpText)) var template: TemplateKind = .soundWaves
-    @Flag(help: "pt: add a γ = 13/3 SMBHB power law with log10 A ∈ U[−18, −11].") var withSMBHB = false
+    @Flag(help: "pt: add an SMBHB power law (prior: --smbhb-prior).") var withSMBHB = false
+    @Option(name: .customLong("smbhb-prior"), help: "SMBHB prior (--model smbhb, --with-smbhb, --against smbhb): uniform (γ = 13/3, log10 A ∈ U[−18, −11]; default) or nanograv (NANOGrav's 2-D Gaussian on (log10 A, γ), 2306.16219/PTArcade).")
+    var smbhbPrior: SMBHBPriorChoice = .uniform
     @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1] for --template budget.") var kappaCollision: Double?
     @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity in [1e-3, 1] (pt). Default 1.") var wallVelocity: Double = 1
     @Option(parsing: .unconditional, help: "Live points, 20…100000. Default 400.") var live: Int = 400
@@ -63,6 +71,9 @@ struct InferCommand: AsyncParsableCommand {
                 throw UsageError("--emulator, --log10-v, --log10-lambda and --g-rel apply to --model darku1")
             }
         }
+        if smbhbPrior != .uniform && !hasSMBHB {
+            throw UsageError("--smbhb-prior applies to --model smbhb, --with-smbhb or --against smbhb")
+        }
         if let k = kappaCollision {
             guard template == .budget else { throw UsageError("--kappa-col applies to --template budget") }
             guard (0...1).contains(k) else { throw UsageError("--kappa-col must be in [0, 1], got \(k)") }
@@ -85,7 +96,7 @@ struct InferCommand: AsyncParsableCommand {
             main = try await sample(problem, options, label: "powerlaw")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .smbhb:
-            let problem = PowerLawProblem.smbhb(likelihoods: Ls)
+            let problem = PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior)
             main = try await sample(problem, options, label: "smbhb")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .pt:
@@ -93,7 +104,7 @@ struct InferCommand: AsyncParsableCommand {
             let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
             let problem = PhaseTransitionProblem(likelihoods: Ls, template: template, wallVelocity: wallVelocity,
                                                  degreesOfFreedom: { plasma.energyDegreesOfFreedom(at: $0) },
-                                                 smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil,
+                                                 smbhb: withSMBHB ? smbhbPrior.prior : nil,
                                                  collisionFraction: kappaCollision)
             main = try await sample(problem, options, label: "pt")
             spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
@@ -105,7 +116,8 @@ struct InferCommand: AsyncParsableCommand {
         }
         var reference: NestedSamplingResult?
         if let against {
-            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls) : PowerLawProblem.free(likelihoods: Ls)
+            // The same SMBHB prior as --with-smbhb / --model smbhb: ln B compares like with like.
+            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior) : PowerLawProblem.free(likelihoods: Ls)
             reference = try await sample(problem, options, label: against.rawValue)
         }
         if let samples { try OutputFile.write(main.csv(), to: samples, option: "--samples") }
@@ -156,7 +168,7 @@ struct InferCommand: AsyncParsableCommand {
             return try ModelParameterProblem(likelihoods: Ls, emulator: e, standardModel: table, template: template,
                                              log10Vev: lv, log10Lambda: try prior(log10LambdaPrior, option: "--log10-lambda", default: ModelParameterProblem.defaultLog10Lambda),
                                              gaugeRelative: try prior(gRelPrior, option: "--g-rel", default: ModelParameterProblem.defaultGaugeRelative),
-                                             smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil)
+                                             smbhb: withSMBHB ? smbhbPrior.prior : nil)
         } catch let error as ModelParameterProblem.PriorOutsideEmulator {
             throw UsageError("\(error.description) (--emulator \(path); build one that covers it with `supercool emulator build`)")
         }
@@ -221,6 +233,7 @@ struct InferCommand: AsyncParsableCommand {
         case "log10_v_GeV": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> (v<tspan baseline-shift=\"sub\" font-size=\"10\">φ</tspan>/GeV)"
         case "log10_lambda": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> λ"
         case "g_rel": return "g<tspan baseline-shift=\"sub\" font-size=\"10\">D</tspan>/g<tspan baseline-shift=\"sub\" font-size=\"10\">roll</tspan> − 1"
+        case "gamma_smbhb": return "γ<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         case "log10_A_smbhb": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> A<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         default: return SVGDocument.escape(name)
         }
@@ -263,20 +276,23 @@ struct InferCommand: AsyncParsableCommand {
                 ]) })),
             ]
             if model == .pt || model == .darku1 { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if model == .smbhb || withSMBHB { fields.insert(("smbhb_prior", .string(smbhbPrior.rawValue)), at: 1) }
             if let tally {
                 fields.append(("likelihood_points", .object(tally.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })))
                 fields.append(("emulator", .string(emulator!)))
             }
             if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
             if let reference, let bayes {
-                fields.append(("against", .object([("model", .string(against!.rawValue)), ("lnZ", .number(reference.logEvidence)),
+                fields.append(("against", .object([("model", .string(against!.rawValue))]
+                                                  + (against == .smbhb ? [("smbhb_prior", .string(smbhbPrior.rawValue))] : [])
+                                                  + [("parameter_names", .array(reference.parameterNames.map { .string($0) })), ("lnZ", .number(reference.logEvidence)),
                                                    ("lnZ_error", .number(reference.logEvidenceError)), ("lnB", .number(bayes.lnB)),
                                                    ("lnB_error", .number(bayes.error))])))
             }
             print(try JSONValue.object(fields).rendered())
             return
         }
-        var lines = ["model \(model.rawValue)\(model == .pt || model == .darku1 ? " (template \(template.rawValue))" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
+        var lines = ["model \(model.rawValue)\(model == .pt || model == .darku1 ? " (template \(template.rawValue))" : "")\(hasSMBHB ? ", SMBHB prior \(smbhbPrior.rawValue)" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
                      String(format: "ln Z = %.3f ± %.3f   (H = %.2f nats, ESS = %.0f, %d likelihood calls, max ln L = %.3f)",
                             r.logEvidence, r.logEvidenceError, r.information, r.effectiveSampleSize, r.likelihoodCalls, r.maximumLikelihoodSample.logLikelihood),
                      "parameter          median    68 % interval            95 % interval            max-L"]
