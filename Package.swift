@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
         .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential", "PulsarTiming"]),
         .testTarget(name: "NestedSamplingTests", dependencies: ["NestedSampling", "SupercoolNumerics"]),
-        .testTarget(name: "PTAInferenceTests", dependencies: ["PTAInference", "NestedSampling", "PulsarTiming", "Cosmology", "SupercoolNumerics"]),
+        .testTarget(name: "PTAInferenceTests", dependencies: ["PTAInference", "NestedSampling", "PulsarTiming", "Cosmology", "SupercoolNumerics", "TransitionHistory", "GravitationalWaves"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI", "ParameterScan"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

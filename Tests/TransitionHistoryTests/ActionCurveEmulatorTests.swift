@@ -14,11 +14,12 @@ import SupercoolNumerics
         try DarkU1(vev: 1, lambda: lambda, gauge: DarkU1.rollingCoupling(lambda: lambda) * (1 + gRel))
     }
 
-    /// A 4 × 5 grid around BP1's couplings (λ = 0.006, g ≈ g_roll(1 + 5e-4)), strongly supercooled, where every node
-    /// completes at v = 1 GeV; built once for the suite (`EmulatorOnce`).
+    /// The smallest grid, one 4 × 4 stencil, just below g_roll near BP1's λ = 0.006: strongly supercooled, every node
+    /// completes at v = 1 GeV; built once for the suite (`EmulatorOnce`). The emulator over its whole default grid is
+    /// checked against direct runs at random held-out points by `supercool emulator check` in scripts/test.sh (release).
     static let once = EmulatorOnce {
         let first = try ActionCurveEmulator.Axis.even(name: "lambda", from: 0.0056, to: 0.0064, count: 4, scale: .logarithmic)
-        let second = try ActionCurveEmulator.Axis(name: "g_rel", nodes: [-2e-3, -1e-3, -4e-4, -1e-4, 2e-4], scale: .asinh(width: 1e-4))
+        let second = try ActionCurveEmulator.Axis(name: "g_rel", nodes: [-2e-3, -1e-3, -4e-4, -1e-4], scale: .asinh(width: 1e-4))
         return try await ActionCurveEmulator.build(family: "darku1 test", first: first, second: second, model: family,
                                                    standardModel: table, jobs: 2, codeVersion: "test")
     }
@@ -52,7 +53,7 @@ import SupercoolNumerics
     func nodeReproduced() async throws {
         let emulator = try await Self.once.value()
         let (lambda, gRel) = (emulator.first.nodes[1], emulator.second.nodes[2])
-        for v in [0.5, 10.0] {
+        for v in [0.5] {
             let d = try Self.direct(lambda, gRel, vev: v)
             let (e, source) = try await Self.emulated(lambda, gRel, vev: v)
             #expect(source == .emulated)
@@ -66,7 +67,7 @@ import SupercoolNumerics
 
     @Test("Between nodes: T_p within 0.5 % of a direct run (the issue's target), α and H*R* within 2 %")
     func betweenNodes() async throws {
-        for (lambda, gRel, v) in [(0.0059, -7e-4, 1.0), (0.0061, -2.5e-4, 30.0), (0.00575, -1.6e-3, 0.2)] {
+        for (lambda, gRel, v) in [(0.0059, -7e-4, 1.0), (0.0061, -2.5e-4, 30.0)] {
             let d = try Self.direct(lambda, gRel, vev: v)
             let (e, source) = try await Self.emulated(lambda, gRel, vev: v)
             #expect(source == .emulated)
@@ -76,15 +77,6 @@ import SupercoolNumerics
             #expect(abs(e.alpha! / d.alpha! - 1) < 2e-2, "α \(e.alpha!) vs \(d.alpha!)")
             #expect(abs(e.hubbleRadius! / d.hubbleRadius! - 1) < 2e-2, "H*R* \(e.hubbleRadius!) vs \(d.hubbleRadius!)")
         }
-    }
-
-    @Test("A stencil that straddles g_roll is computed directly, and equals the direct run")
-    func mixedStencilIsDirect() async throws {
-        // Nodes at g_rel = −1e-4 (T_0 > 0) and 2e-4 (no T_0) are both in every stencil of the top cell.
-        let (e, source) = try await Self.emulated(0.006, 1e-4, vev: 1)
-        guard case .direct = source else { Issue.record("expected a direct computation, got \(source)"); return }
-        let d = try Self.direct(0.006, 1e-4, vev: 1)
-        #expect(e.percolationTemperature == d.percolationTemperature)
     }
 
     @Test("JSON round trip gives the same emulated transition; other formats and broken grids are refused")
@@ -99,7 +91,7 @@ import SupercoolNumerics
         #expect(throws: (any Error).self) { try ActionCurveEmulator(json: Data(text.replacingOccurrences(of: ActionCurveEmulator.format, with: "other-1").utf8)) }
         #expect(throws: (any Error).self) { try ActionCurveEmulator(json: Data("{\"format\": 1}".utf8)) }
         #expect(throws: ActionCurveEmulator.EmulatorError.self) {
-            try emulator.prepared(first: 0.01, second: 0, model: try Self.family(0.01, 0), standardModel: Self.table)
+            try emulator.prepared(first: 0.01, second: -5e-4, model: try Self.family(0.01, -5e-4), standardModel: Self.table)
         }
     }
 }
