@@ -74,10 +74,13 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Relative T_p tolerance reported against. Default 0.005.") var tolerance: Double = 0.005
     @Option(parsing: .unconditional, help: "Parallel points. Default: the cores.") var jobs: Int?
     @Option(help: "Write every point (CSV).") var csv: String?
+    @Option(name: .customLong("max-beyond"), parsing: .unconditional, help: "Exit 1 if more than this fraction (0…1) of the emulated points that percolate miss --tolerance, or any emulated outcome differs. Default: report only.") var maxBeyond: Double?
     @Flag(help: "No progress lines.") var quiet = false
 
     func run() async throws {
         guard (1...100_000).contains(points) else { throw UsageError("--points must be in 1…100000, got \(points)") }
+        guard tolerance > 0, tolerance.isFinite else { throw UsageError("--tolerance must be > 0, got \(tolerance)") }
+        if let maxBeyond { guard (0...1).contains(maxBeyond) else { throw UsageError("--max-beyond must be in [0, 1], got \(maxBeyond)") } }
         if let csv { try OutputFile.validate(csv, option: "--csv") }
         let (v0, v1) = try range(log10V, option: "--log10-v")
         guard v0 >= -12, v1 <= 16 else { throw UsageError("--log10-v must lie in [−12, 16], got \(log10V)") }
@@ -114,7 +117,18 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
             lines.append(String(format: "  λ = %.6g, g_rel = %.6g, v = %.4g GeV: %@ → %@, T_p %@ → %@", p.first, p.second, p.vev, p.directOutcome, p.emulatedOutcome,
                                 p.directTp.map { String(format: "%.6g", $0) } ?? "-", p.emulatedTp.map { String(format: "%.6g", $0) } ?? "-"))
         }
+        // Points the emulator computed directly must equal the direct run (the same code path).
+        let directMismatch = check.points.filter { !$0.emulated && ($0.directOutcome != $0.emulatedOutcome || $0.directTp != $0.emulatedTp) }
+        lines.append(String(format: "points computed directly that differ from the direct run: %ld (must be 0)", directMismatch.count))
         try FiniteText.print(lines, "the emulator check")
+        if !directMismatch.isEmpty { throw InternalError("the emulator's direct path differs from TransitionAnalysis.run() at \(directMismatch.count) points") }
+        if let maxBeyond {
+            let beyond = errors.filter { $0 > tolerance }.count
+            if Double(beyond) > maxBeyond * Double(max(errors.count, 1)) || !mismatched.isEmpty {
+                throw InternalError(String(format: "emulator check failed: %ld of %ld percolating points beyond %.3g (allowed fraction %.3g), %ld outcomes differ",
+                                           beyond, errors.count, tolerance, maxBeyond, mismatched.count))
+            }
+        }
     }
 }
 

@@ -79,6 +79,8 @@ public struct ActionCurveEmulator: Sendable, Codable {
         var logTc: Double?
         var logT0: Double?
         var startsAtBarrierVanishing = false
+        /// Whether the node's S3/T sampling was resolved (`ActionCurve.SampleSet.resolved`; a direct run reports the same).
+        var resolved = true
         /// The emulated range in u = ln(T/T_c).
         var uLow: Double?
         var uHigh: Double?
@@ -170,9 +172,7 @@ public struct ActionCurveEmulator: Sendable, Codable {
             return Node(kind: .noNucleation, logTc: log(Tc / v), logT0: T0.map { log($0 / v) }, minimumAction: m.actionOverT,
                         logTemperatureOfMinimum: log(m.temperature / v))
         case .curve(let c):
-            guard c.samples.resolved, c.vacuum == nil else {
-                return Node(kind: .failed, note: c.vacuum != nil ? "O(4) rate not emulated" : "S3/T not resolved at this node")
-            }
+            guard c.vacuum == nil else { return Node(kind: .failed, note: "O(4) rate not emulated") }
             let curve = c.curve, Tc = c.criticalTemperature
             let (lo, hi) = (curve.temperatureRange.lowerBound, curve.temperatureRange.upperBound)
             let m = c.minimum
@@ -191,7 +191,7 @@ public struct ActionCurveEmulator: Sendable, Codable {
                 depth.append(c.depth(log(T)) / pow(v, 4))
             }
             return Node(kind: .curve, logTc: log(Tc / v), logT0: c.barrierVanishing.map { log($0 / v) },
-                        startsAtBarrierVanishing: c.samples.startsAtBarrierVanishing, uLow: uLow, uHigh: uHigh,
+                        startsAtBarrierVanishing: c.samples.startsAtBarrierVanishing, resolved: c.samples.resolved, uLow: uLow, uHigh: uHigh,
                         action: action, depth: depth)
         }
     }
@@ -255,11 +255,16 @@ public struct ActionCurveEmulator: Sendable, Codable {
         case .noCriticalTemperature:
             return early(.noCriticalTemperature)
         case .noBarrierAtCriticalTemperature, .noNucleation, .curve:
-            // T_0 exists at every node or at none (else direct: the stencil straddles the appearance of a barrier at T = 0).
-            let withT0 = stencil.filter { $0.node.logT0 != nil }.count
-            guard withT0 == 0 || withT0 == stencil.count else { return try direct("the stencil straddles g_roll (T_0 at some nodes only)") }
             let Tc = v * exp(mix { $0.logTc! })
-            let T0 = withT0 == 0 ? nil : Optional(v * exp(mix { $0.logT0! }))
+            // T_0 from the nodes when all have one (or none); where the stencil straddles the appearance of a barrier at
+            // T = 0 (g_roll), the query's own T_0 (a root of V''(0, T), cheap). Only whether and where the S3/T range ends
+            // at T_0 shapes the curve: stencils that disagree on that are computed directly.
+            let withT0 = stencil.filter { $0.node.logT0 != nil }.count
+            let T0: Double?
+            if withT0 == 0 { T0 = nil } else if withT0 == stencil.count { T0 = v * exp(mix { $0.logT0! }) } else {
+                T0 = try PhaseStructure(potential: ThermalEffectivePotential(model: model, conventions: potentialConventions))
+                    .barrierDisappearanceTemperature(criticalTemperature: Tc)
+            }
             if kind == .noBarrierAtCriticalTemperature { return early(.noBarrierAtCriticalTemperature(criticalTemperature: Tc, barrierVanishing: T0)) }
             if kind == .noNucleation {
                 let sample = ActionCurve.Sample(temperature: v * exp(mix { $0.logTemperatureOfMinimum! }), actionOverT: max(mix { $0.minimumAction! }, level))
@@ -270,6 +275,9 @@ public struct ActionCurveEmulator: Sendable, Codable {
             guard Set(stencil.map(\.node.startsAtBarrierVanishing)).count == 1 else {
                 return try direct("the stencil mixes S3/T ranges that end at T_0 and at the lowest sampled T")
             }
+            if withT0 != 0 && withT0 != stencil.count, let T0, T0 >= conventions.lowestSampledFraction * Tc {
+                return try direct("the query's T_0 lies inside the sampled range while its stencil's ranges do not end there")
+            }
             let uLow = mix { $0.uLow! }, uHigh = mix { $0.uHigh! }
             var samples = [ActionCurve.Sample](), logTs = [Double](), depths = [Double]()
             for (k, x) in xGrid.enumerated() {
@@ -279,7 +287,7 @@ public struct ActionCurveEmulator: Sendable, Codable {
             }
             let starts = stencil[0].node.startsAtBarrierVanishing
             let set = ActionCurve.SampleSet(samples: samples, failures: [], lowestTemperature: samples[0].temperature,
-                                            startsAtBarrierVanishing: starts, resolved: true)
+                                            startsAtBarrierVanishing: starts, resolved: stencil.allSatisfy(\.node.resolved))
             let curve = try ActionCurve(set, cutoff: conventions.actionOverTemperatureCutoff)
             let tunnelling = ThermalTunnelling(potential: ThermalEffectivePotential(model: model, conventions: potentialConventions))
             let prepared = PreparedTransition(analysis: analysis, stage: .curve(.init(
