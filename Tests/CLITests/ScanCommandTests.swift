@@ -177,8 +177,31 @@ import ParameterScan
                               (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed"),
                               (["--model", "pt", "--smbhb-prior", "nanograv"], "--smbhb-prior"),
                               (["--model", "powerlaw", "--smbhb-prior", "nanograv", "--against", "powerlaw"], "--smbhb-prior"),
-                              (["--model", "smbhb", "--smbhb-prior", "holodeck"], "smbhb-prior")] {
+                              (["--model", "smbhb", "--smbhb-prior", "holodeck"], "smbhb-prior"),
+                              (["--model", "darku1"], "--emulator"), (["--model", "pt", "--emulator", "/tmp/x.json"], "--emulator"),
+                              (["--model", "darku1", "--emulator", "/tmp/x.json", "--kappa-col", "0.5"], "--kappa-col"),
+                              (["--model", "darku1", "--emulator", "/nonexistent-dir/x.json"], "--emulator"),
+                              (["--model", "powerlaw", "--g-rel", "-0.01:0.01"], "--g-rel")] {
             let r = try CLITests.run(["infer"] + args)
+            #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
+        }
+    }
+}
+
+@Suite struct EmulatorCommandTests {
+    @Test("emulator build/check and infer --model darku1 refuse bad input with exit 2, naming the option or the file")
+    func refusals() throws {
+        let notEmulator = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-not-emulator-\(getpid()).json").path
+        try "{\"format\": \"something-else\"}".write(toFile: notEmulator, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: notEmulator) }
+        for (args, named) in [(["emulator", "build", "-o", "/tmp/e.json", "--lambda-nodes", "2"], "--lambda-nodes"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--lambda", "0.1:0.01"], "--lambda"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--g-rel", "-2:0.01"], "--g-rel"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--g-rel-width", "0"], "--g-rel-width"),
+                              (["emulator", "check", "--emulator", notEmulator], notEmulator),
+                              (["emulator", "check", "--emulator", "/nonexistent.json"], "/nonexistent.json"),
+                              (["infer", "--model", "darku1", "--emulator", notEmulator], notEmulator)] {
+            let r = try CLITests.run(args)
             #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
         }
     }
