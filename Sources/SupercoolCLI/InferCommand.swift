@@ -248,9 +248,11 @@ struct InferCommand: AsyncParsableCommand {
         do {
             return try await sampler.run { p in
                 guard !quiet, last.due() else { return }
-                FileHandle.standardError.write(String(format: "[%@] iteration %d, %d likelihood calls, ln Z = %.3f, remaining Δln Z = %.3g, %.0f s\n",
-                                                      label, p.iteration, p.likelihoodCalls, p.logEvidence.isFinite ? p.logEvidence : -1e300,
-                                                      p.remainingDeltaLogEvidence.isFinite ? p.remainingDeltaLogEvidence : 1e300,
+                // Before the first finite likelihood, ln Z and the remaining Δln Z are not numbers yet: said in words.
+                let evidence = p.logEvidence.isFinite ? String(format: "ln Z = %.3f", p.logEvidence) : "ln Z not yet finite"
+                let remaining = p.remainingDeltaLogEvidence.isFinite ? String(format: "remaining Δln Z = %.3g", p.remainingDeltaLogEvidence) : "remaining Δln Z unbounded"
+                FileHandle.standardError.write(String(format: "[%@] iteration %ld, %ld likelihood calls, %@, %@, %.0f s\n",
+                                                      label, p.iteration, p.likelihoodCalls, evidence, remaining,
                                                       Date().timeIntervalSince(start)).data(using: .utf8)!)
             }
         } catch {

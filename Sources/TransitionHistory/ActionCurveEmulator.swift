@@ -321,14 +321,21 @@ public struct EmulatorCheck: Sendable, Codable {
 
     /// `count` points uniform in the emulator's axis coordinates (a, b) and in log10 v ∈ `log10Vev`, from `seed`
     /// (SplitMix64), computed both ways (`jobs` at a time).
+    /// How held-out points are drawn: uniform in the axes' own coordinates (dense where the nodes are: the hardest region),
+    /// or uniform in log λ and linearly in the second coupling (as `ModelParameterProblem`'s default priors).
+    public enum Sampling: String, Sendable, Codable, CaseIterable { case grid, prior }
+
     public static func run(_ emulator: ActionCurveEmulator, model: @escaping ActionCurveEmulator.Family, log10Vev: ClosedRange<Double>,
-                           count: Int, seed: UInt64, standardModel table: StandardModelDegreesOfFreedom, jobs: Int = 1,
+                           count: Int, seed: UInt64, sampling: Sampling = .grid, standardModel table: StandardModelDegreesOfFreedom, jobs: Int = 1,
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> EmulatorCheck {
         var rng = SplitMix64(seed: seed)
         let (ca, cb) = (emulator.first.coordinates, emulator.second.coordinates)
         let inputs: [(Double, Double, Double)] = (0..<count).map { _ in
-            let a = emulator.first.value(at: ca[0] + (ca[ca.count - 1] - ca[0]) * rng.nextUnit())
-            let b = emulator.second.value(at: cb[0] + (cb[cb.count - 1] - cb[0]) * rng.nextUnit())
+            let (ua, ub) = (rng.nextUnit(), rng.nextUnit())
+            let a = sampling == .grid ? emulator.first.value(at: ca[0] + (ca[ca.count - 1] - ca[0]) * ua)
+                : exp(log(emulator.first.range.lowerBound) + log(emulator.first.range.upperBound / emulator.first.range.lowerBound) * ua)
+            let b = sampling == .grid ? emulator.second.value(at: cb[0] + (cb[cb.count - 1] - cb[0]) * ub)
+                : emulator.second.range.lowerBound + (emulator.second.range.upperBound - emulator.second.range.lowerBound) * ub
             let lv = log10Vev.lowerBound + (log10Vev.upperBound - log10Vev.lowerBound) * rng.nextUnit()
             return (min(max(a, emulator.first.range.lowerBound), emulator.first.range.upperBound),
                     min(max(b, emulator.second.range.lowerBound), emulator.second.range.upperBound), pow(10, lv))
