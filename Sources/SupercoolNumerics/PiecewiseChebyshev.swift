@@ -29,7 +29,7 @@ public struct PiecewiseChebyshevTable: Sendable {
     /// Fits `function` (returning (f, f′)) on [lower, upper], starting from the pieces between `initialBreakpoints`
     /// (sorted, from lower to upper; the first and last are the domain's ends). Pieces listed in `exactPieces` (indices
     /// into the initial pieces) are not fitted. Throws what `function` throws.
-    public init(initialBreakpoints: [Double], degree: Int = 24, tolerance: Double = 1e-11, maxDepth: Int = 4,
+    public init(initialBreakpoints: [Double], degree: Int = 24, tolerance: Double = 1e-11, maxDepth: Int = 8,
                 exactPieces: Set<Int> = [], function: (Double) throws -> (Double, Double)) rethrows {
         precondition(initialBreakpoints.count >= 2 && degree >= 2)
         let n = degree + 1
