@@ -16,7 +16,7 @@ import Darwin
 ///   double precision (thin walls with ln A ≈ −10⁶ are fine).
 /// - Overshoot (φ passes φ_f) and undershoot (φ' turns back first) give a continuous, signed miss
 ///   distance that is bracketed and then solved by the Illinois variant of regula falsi.
-/// - The ODE is integrated by GSL's adaptive Prince–Dormand 8(9), together with the kinetic and
+/// - The ODE is integrated by the adaptive Prince–Dormand 8(7) (rk8pd, SupercoolNumerics), with the kinetic and
 ///   potential parts of the action, in units of L = 1/m and |φ_f − φ_t|.
 public struct BounceSolver: Sendable {
     /// The ODE integrator (stepper and tolerances are injectable).
