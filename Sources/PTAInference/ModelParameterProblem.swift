@@ -109,18 +109,23 @@ public struct ModelParameterProblem: NestedSamplingProblem {
     }
 
     /// The transition of a parameter vector (emulated where possible) and whether the emulator interpolated it.
-    public func transition(_ p: [Double]) throws -> (result: TransitionResult, emulated: Bool) {
+    public func transition(_ p: [Double]) throws -> (result: TransitionResult, source: ActionCurveEmulator.Source) {
         let lambda = min(max(pow(10, p[1]), emulator.first.range.lowerBound), emulator.first.range.upperBound)
         let gRel = min(max(p[2], emulator.second.range.lowerBound), emulator.second.range.upperBound)
-        let e = try emulator.prepared(first: lambda, second: gRel, model: try DarkU1Plane.family(lambda, gRel), standardModel: standardModel)
+        let e = try emulator.prepared(first: lambda, second: gRel, model: try DarkU1Plane.family(lambda, gRel), standardModel: standardModel,
+                                      vev: pow(10, p[0]))
         // Walls only where the template uses them (the budget's energy split); no I(T_p) cross-check (~2 ms per point).
         let extras: PreparedTransition.Extras = template == .budget ? [.walls] : []
-        return (try e.prepared.result(vev: pow(10, p[0]), standardModel: standardModel, extras: extras), e.source == .emulated)
+        return (try e.prepared.result(vev: pow(10, p[0]), standardModel: standardModel, extras: extras), e.source)
     }
 
     public func verdict(_ p: [Double]) throws -> ModelPointVerdict {
         let t = try transition(p)
-        tally.add(t.emulated ? "emulated" : "direct")
+        switch t.source {
+        case .emulated: tally.add("emulated")
+        case .excludedByNodes: tally.add("excluded_by_nodes")
+        case .direct: tally.add("direct")
+        }
         let v = ModelPointVerdict(t.result, wallVelocity: emulator.conventions.wallVelocity)
         switch v {
         case .signal: tally.add("signal")

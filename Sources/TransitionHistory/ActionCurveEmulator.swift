@@ -198,7 +198,11 @@ public struct ActionCurveEmulator: Sendable, Codable {
 
     /// Which way a point was computed.
     public enum Source: Sendable, Equatable {
+        /// The 4 × 4 cubic stencil.
         case emulated
+        /// Not computed: the stencil straddles the edge where nucleation stops and none of its nodes completes at the
+        /// query's v (`prepared(…, vev:)`); the prepared transition says `no_nucleation` with the nodes' lowest S3/T minimum.
+        case excludedByNodes
         /// Computed by `prepare()`: the stencil's nodes were not alike (the reason).
         case direct(String)
     }
@@ -222,14 +226,16 @@ public struct ActionCurveEmulator: Sendable, Codable {
     }
 
     /// The prepared transition at couplings (a, b): emulated where the 4 × 4 stencil's nodes are alike, else direct.
-    /// `model` is the family's model at (a, b) and v = 1 GeV (`Family`).
+    /// `model` is the family's model at (a, b) and v = 1 GeV (`Family`). With `vev`, a stencil that straddles the edge where
+    /// nucleation stops (nodes with and without an S3/T curve below the level) is first checked node by node at that v:
+    /// when no node completes (and none has a T_0, so none rolls), the point is taken not to complete either
+    /// (`Source.excludedByNodes`, no computation; the smoothness premise of the interpolation, measured by `EmulatorCheck`).
     public func prepared(first a: Double, second b: Double, model: any ParticleModel,
-                         standardModel table: StandardModelDegreesOfFreedom) throws -> Emulation {
+                         standardModel table: StandardModelDegreesOfFreedom, vev: Double? = nil) throws -> Emulation {
         guard first.range.contains(a) else { throw EmulatorError.outsideGrid(axis: first.name, value: a, range: first.range) }
         guard second.range.contains(b) else { throw EmulatorError.outsideGrid(axis: second.name, value: b, range: second.range) }
         let analysis = TransitionAnalysis(model: model, potentialConventions: potentialConventions, conventions: conventions,
                                           standardModel: .table(table))
-        func direct(_ why: String) throws -> Emulation { Emulation(prepared: try analysis.prepare(), source: .direct(why)) }
         let sa = try LagrangeStencil(grid: first.coordinates, at: first.coordinate(a))
         let sb = try LagrangeStencil(grid: second.coordinates, at: second.coordinate(b))
         var stencil = [(node: Node, weight: Double)]()
@@ -238,18 +244,44 @@ public struct ActionCurveEmulator: Sendable, Codable {
                 stencil.append((nodes[i * second.nodes.count + j], wa * wb))
             }
         }
+        switch try emulate(stencil, analysis: analysis, model: model) {
+        case .done(let prepared):
+            return Emulation(prepared: prepared, source: .emulated)
+        case .mixed(let why):
+            if let vev, Set(stencil.map(\.node.kind)) == [.curve, .noNucleation], stencil.allSatisfy({ $0.node.logT0 == nil }) {
+                var anyCompletes = false
+                for (node, _) in stencil where node.kind == .curve {
+                    guard case .done(let alone) = try emulate([(node, 1)], analysis: analysis, model: model) else { anyCompletes = true; break }
+                    if try alone.result(vev: vev, standardModel: table, extras: []).completes { anyCompletes = true; break }
+                }
+                if !anyCompletes {
+                    let m = stencil.filter { $0.node.kind == .noNucleation }.map(\.node).min { $0.minimumAction! < $1.minimumAction! }!
+                    let sample = ActionCurve.Sample(temperature: exp(m.logTemperatureOfMinimum!) * model.vev, actionOverT: m.minimumAction!)
+                    let set = ActionCurve.SampleSet(samples: [sample], failures: [], lowestTemperature: sample.temperature,
+                                                    startsAtBarrierVanishing: false, resolved: true)
+                    let early = PreparedTransition.Early.noNucleation(criticalTemperature: model.vev * exp(stencil.reduce(0) { $0 + $1.weight * $1.node.logTc! }),
+                                                                     barrierVanishing: nil, samples: set)
+                    return Emulation(prepared: PreparedTransition(analysis: analysis, stage: .early(early)), source: .excludedByNodes)
+                }
+            }
+            return Emulation(prepared: try analysis.prepare(), source: .direct(why))
+        }
+    }
+
+    enum Attempt { case done(PreparedTransition), mixed(String) }
+
+    /// The prepared transition interpolated from `stencil` (nodes with weights summing to 1), or why the nodes are not alike.
+    func emulate(_ stencil: [(node: Node, weight: Double)], analysis: TransitionAnalysis, model: any ParticleModel) throws -> Attempt {
         let kinds = Set(stencil.map(\.node.kind))
         guard kinds.count == 1, let kind = kinds.first else {
-            return try direct("an edge: the stencil holds " + kinds.map(\.rawValue).sorted().joined(separator: ", "))
+            return .mixed("a window edge: the stencil holds " + kinds.map(\.rawValue).sorted().joined(separator: ", "))
         }
         func mix(_ f: (Node) -> Double) -> Double { stencil.reduce(0) { $0 + $1.weight * f($1.node) } }
         let v = model.vev
-        func early(_ e: PreparedTransition.Early) -> Emulation {
-            Emulation(prepared: PreparedTransition(analysis: analysis, stage: .early(e)), source: .emulated)
-        }
+        func early(_ e: PreparedTransition.Early) -> Attempt { .done(PreparedTransition(analysis: analysis, stage: .early(e))) }
         switch kind {
         case .failed:
-            return try direct("a node of the stencil failed")
+            return .mixed("a node of the stencil failed")
         case .symmetricPhaseDeeper:
             return early(.symmetricPhaseDeeper(vacuumEnergyDifference: min(mix { $0.vacuumEnergyDifference! }, 0) * pow(v, 4)))
         case .noCriticalTemperature:
@@ -273,10 +305,10 @@ public struct ActionCurveEmulator: Sendable, Codable {
                 return early(.noNucleation(criticalTemperature: Tc, barrierVanishing: T0, samples: set))
             }
             guard Set(stencil.map(\.node.startsAtBarrierVanishing)).count == 1 else {
-                return try direct("the stencil mixes S3/T ranges that end at T_0 and at the lowest sampled T")
+                return .mixed("the stencil mixes S3/T ranges that end at T_0 and at the lowest sampled T")
             }
             if withT0 != 0 && withT0 != stencil.count, let T0, T0 >= conventions.lowestSampledFraction * Tc {
-                return try direct("the query's T_0 lies inside the sampled range while its stencil's ranges do not end there")
+                return .mixed("the query's T_0 lies inside the sampled range while its stencil's ranges do not end there")
             }
             let uLow = mix { $0.uLow! }, uHigh = mix { $0.uHigh! }
             var samples = [ActionCurve.Sample](), logTs = [Double](), depths = [Double]()
@@ -290,10 +322,9 @@ public struct ActionCurveEmulator: Sendable, Codable {
                                             startsAtBarrierVanishing: starts, resolved: stencil.allSatisfy(\.node.resolved))
             let curve = try ActionCurve(set, cutoff: conventions.actionOverTemperatureCutoff)
             let tunnelling = ThermalTunnelling(potential: ThermalEffectivePotential(model: model, conventions: potentialConventions))
-            let prepared = PreparedTransition(analysis: analysis, stage: .curve(.init(
+            return .done(PreparedTransition(analysis: analysis, stage: .curve(.init(
                 tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishing: T0, samples: set, curve: curve,
-                minimum: try curve.minimum(), depth: try Interpolant(x: logTs, y: depths, kind: .cubic), vacuum: nil)))
-            return Emulation(prepared: prepared, source: .emulated)
+                minimum: try curve.minimum(), depth: try Interpolant(x: logTs, y: depths, kind: .cubic), vacuum: nil))))
         }
     }
 }
@@ -304,8 +335,11 @@ public struct EmulatorCheck: Sendable, Codable {
         public let first: Double, second: Double, vev: Double
         /// Outcome codes (`TransitionOutcome.code`) of the direct and the emulated computation.
         public let directOutcome: String, emulatedOutcome: String
-        /// Whether the emulator interpolated (false: its stencil was mixed and it computed the point directly).
+        /// Whether the emulator interpolated (false: its stencil was mixed; it computed the point directly or, with
+        /// `excludedByNodes`, took it as not completing).
         public let emulated: Bool
+        /// Whether it was taken as not completing because no node of its stencil completes at its v (`Source.excludedByNodes`).
+        public let excludedByNodes: Bool
         public let directTp: Double?, emulatedTp: Double?
         public let directAlpha: Double?, emulatedAlpha: Double?
         public let directHR: Double?, emulatedHR: Double?
@@ -353,12 +387,12 @@ public struct EmulatorCheck: Sendable, Codable {
                     let direct = try TransitionAnalysis(model: atV, potentialConventions: emulator.potentialConventions,
                                                         conventions: emulator.conventions, standardModel: .table(table)).run()
                     let t1 = Date()
-                    let e = try emulator.prepared(first: a, second: b, model: unit, standardModel: table)
+                    let e = try emulator.prepared(first: a, second: b, model: unit, standardModel: table, vev: v)
                     let t2 = Date()
                     let emulated = try e.prepared.result(vev: v, standardModel: table, extras: [])
                     let t3 = Date()
                     return (k, Point(first: a, second: b, vev: v, directOutcome: direct.status.code, emulatedOutcome: emulated.status.code,
-                                     emulated: e.source == .emulated, directTp: direct.percolationTemperature, emulatedTp: emulated.percolationTemperature,
+                                     emulated: e.source == .emulated, excludedByNodes: e.source == .excludedByNodes, directTp: direct.percolationTemperature, emulatedTp: emulated.percolationTemperature,
                                      directAlpha: direct.alpha, emulatedAlpha: emulated.alpha, directHR: direct.hubbleRadius, emulatedHR: emulated.hubbleRadius,
                                      directSeconds: t1.timeIntervalSince(t0), emulatorSeconds: t2.timeIntervalSince(t1), historySeconds: t3.timeIntervalSince(t2)))
                 }
