@@ -93,6 +93,18 @@ public struct MassiveSpecies: Sendable, Equatable, Codable {
         let pi4 = pow(Double.pi, 4)
         return (degreesOfFreedom * 15 / pi4 * energy, degreesOfFreedom * 45 / (4 * pi4) * (energy + pressure / 3))
     }
+
+    /// g*_ρ alone (one quadrature instead of two: ρ_rad and the T_reh root need only the energy).
+    public func energyDegreesOfFreedom(at T: Double) -> Double {
+        let x = mass / T
+        if x > 700 { return 0 }
+        let sign = isFermion ? 1.0 : -1.0
+        let energy = (try? Quadrature(relativeTolerance: 1e-10).integrate({ t in
+            let u = x + t, w = t * (t + 2 * x)
+            return u * u * w.squareRoot() / (exp(u) + sign)
+        }, from: 0).value) ?? .nan
+        return degreesOfFreedom * 15 / pow(Double.pi, 4) * energy
+    }
 }
 
 /// How g*(T) of the plasma is modelled: one temperature for the SM and the dark sector (physics.md §3).
@@ -131,7 +143,7 @@ public struct Plasma: Sendable {
     public func energyDegreesOfFreedom(at T: Double) -> Double {
         switch model {
         case .standardModelPlusDark(let dark): return standardModel!.energyDensity(at: T) + dark
-        case .standardModelPlusMassive(let species): return standardModel!.energyDensity(at: T) + species.reduce(0) { $0 + $1.degreesOfFreedom(at: T).energy }
+        case .standardModelPlusMassive(let species): return standardModel!.energyDensity(at: T) + species.reduce(0) { $0 + $1.energyDegreesOfFreedom(at: T) }
         case .constant(let g): return g
         }
     }
