@@ -1,5 +1,6 @@
 import Foundation
 import Cosmology
+import SupercoolNumerics
 
 /// A PTA free-spectrum likelihood table (ceffyl density; Lamb, Taylor & van Haasteren arXiv:2303.15442):
 /// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on ceffyl's own uniform grid (no
@@ -66,56 +67,90 @@ public struct FreeSpectrumData: Sendable {
     /// `FormatError` naming the file (bad bundled data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
         let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
-        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(url.path): \(problem)") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw invalid("cannot read it as UTF-8 text") }
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
+        }
+        try self.init(dataset, csv: bytes, path: url.path)
+    }
+
+    /// The same from the file's bytes (`path` only names it in errors). The rows are read byte by byte, numbers through
+    /// `DecimalText` (no String per field: the NG15 table holds ~170,000 numbers, 1.7 MB); the few `#` header lines as text.
+    public init(_ dataset: Dataset, csv bytes: Data, path: String) throws {
+        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
         var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
-        var freqs = [Double](), rows = [[Double]]()
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") {
-                let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2 else { continue }
-                if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
-                if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
-                if parts[0] == "floor_lnp" { floor = Double(parts[1]) }
-                if parts[0] == "log10rho_linspace" {
-                    let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                    if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
+        var freqs = [Double](), flat = [Double]()
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let text = raw.bindMemory(to: UInt8.self)
+            let comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+            func slice(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[a..<b]) }
+            func string(_ a: Int, _ b: Int) -> String { String(decoding: slice(a, b), as: UTF8.self) }
+            /// End of the field starting at `a` on the line ending at `end`.
+            func fieldEnd(_ a: Int, _ end: Int) -> Int { var i = a; while i < end && text[i] != comma { i += 1 }; return i }
+            var lineStart = 0
+            while lineStart < text.count {
+                var end = lineStart
+                while end < text.count && text[end] != newline && text[end] != carriageReturn { end += 1 }
+                defer { lineStart = end + 1 }
+                if end == lineStart { continue }                               // blank line (or the \n of \r\n)
+                if text[lineStart] == 0x23 {                                   // '#': a header line
+                    let line = string(lineStart + 1, end)
+                    let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard parts.count == 2 else { continue }
+                    if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
+                    if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
+                    if parts[0] == "floor_lnp" { floor = Double(parts[1]) }
+                    if parts[0] == "log10rho_linspace" {
+                        let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                        if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
+                    }
+                    continue
                 }
-                continue
-            }
-            if line.hasPrefix("bin") { continue }
-            guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
-                throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
-            }
-            guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            let k = rows.count + 1
-            guard fields.count >= 3, Int(fields[0]) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
-            guard let f = Double(fields[1]), f.isFinite, f > 0 else { throw invalid("bin \(k): frequency '\(fields[1])' is not a positive number") }
-            guard let first = Int(fields[2]), first >= 0, first < grid.2 else {
-                throw invalid("bin \(k): first cell '\(fields[2])' is not a grid index in 0…\(grid.2 - 1)")
-            }
-            let stored = fields.dropFirst(3)
-            // A bin wholly at the floor is written with one empty field.
-            let count = stored.count == 1 && stored.first!.isEmpty ? 0 : stored.count
-            guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
-            var row = [Double](repeating: floor, count: grid.2)
-            var j = first
-            for field in stored.prefix(count) {
-                if !field.isEmpty {
-                    guard let x = Double(field), x.isFinite else { throw invalid("bin \(k): ln p value '\(field)' is not a finite number") }
-                    row[j] = x
+                if end - lineStart >= 3 && text[lineStart] == 0x62 && text[lineStart + 1] == 0x69 && text[lineStart + 2] == 0x6E { continue }   // "bin…" column header
+                guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
+                    throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
                 }
-                j += 1
+                guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
+                let k = freqs.count + 1
+                // bin, f_Hz, first: the first three fields.
+                let e0 = fieldEnd(lineStart, end)
+                let e1 = e0 < end ? fieldEnd(e0 + 1, end) : end
+                let e2 = e1 < end ? fieldEnd(e1 + 1, end) : end
+                guard e1 < end, DecimalText.integer(slice(lineStart, e0)) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
+                guard let f = DecimalText.double(slice(e0 + 1, e1)), f.isFinite, f > 0 else {
+                    throw invalid("bin \(k): frequency '\(string(e0 + 1, e1))' is not a positive number")
+                }
+                guard let first = DecimalText.integer(slice(e1 + 1, e2)), first >= 0, first < grid.2 else {
+                    throw invalid("bin \(k): first cell '\(string(e1 + 1, e2))' is not a grid index in 0…\(grid.2 - 1)")
+                }
+                // The stored run: the fields after `first`; a bin wholly at the floor is written with one empty field.
+                var count = 0
+                if e2 < end && e2 + 1 < end {
+                    count = 1
+                    for i in (e2 + 1)..<end where text[i] == comma { count += 1 }
+                }
+                guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+                if flat.isEmpty { flat.reserveCapacity(dataset.tableBins * grid.2) }
+                let base = flat.count
+                flat.append(contentsOf: repeatElement(floor, count: grid.2))
+                var a = e2 + 1, j = base + first
+                for _ in 0..<count {
+                    let b = fieldEnd(a, end)
+                    if b > a {
+                        guard let x = DecimalText.double(slice(a, b)), x.isFinite else {
+                            throw invalid("bin \(k): ln p value '\(string(a, b))' is not a finite number")
+                        }
+                        flat[j] = x
+                    }
+                    a = b + 1
+                    j += 1
+                }
+                freqs.append(f)
             }
-            freqs.append(f)
-            rows.append(row)
         }
         guard let tObs, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
         guard let grid, let floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
-        guard rows.count == dataset.tableBins, declaredBins == nil || declaredBins == rows.count else {
-            throw invalid("\(rows.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
+        guard freqs.count == dataset.tableBins, declaredBins == nil || declaredBins == freqs.count else {
+            throw invalid("\(freqs.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
         }
         // f_k = k/T_obs: a mismatch means the bins or T_obs are not what the likelihood assumes.
         for (i, f) in freqs.enumerated() where abs(f * tObs / Double(i + 1) - 1) > 1e-6 {
@@ -128,10 +163,10 @@ public struct FreeSpectrumData: Sendable {
         linspaceStep = (grid.1 - grid.0) / Double(grid.2 - 1)
         gridStep = (grid.0 + linspaceStep) - grid.0
         floorLogDensity = floor
-        logDensity = rows
+        logDensity = (0..<freqs.count).map { Array(flat[($0 * grid.2)..<(($0 + 1) * grid.2)]) }
         inverseStep = 1 / linspaceStep
         halfCell = 0.5 * gridStep / linspaceStep
-        flatLogDensity = rows.flatMap { $0 }
+        flatLogDensity = flat
     }
 
     /// g_j, as numpy.linspace computes it.

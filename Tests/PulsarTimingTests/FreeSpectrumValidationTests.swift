@@ -77,4 +77,56 @@ import Cosmology
         #expect(d.logDensity[1][0] == d.floorLogDensity && d.logDensity[1][258] == d.floorLogDensity && d.logDensity[1][259] > d.floorLogDensity)
         #expect(d.logDensity.allSatisfy { $0.count == 10000 && $0.allSatisfy { $0.isFinite && $0 >= d.floorLogDensity } })
     }
+
+    /// The byte-level reader against a plain String.split transcription of the format (Data/README.md; the reader used
+    /// until 2026-11-30): every table, every cell, bit for bit. Also with CRLF line ends.
+    @Test(arguments: FreeSpectrumData.Dataset.allCases)
+    func byteReaderEqualsStringSplitReading(dataset: FreeSpectrumData.Dataset) throws {
+        let url = Self.real.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var header = [String: String]()
+        var frequencies = [Double](), rows = [[Double]]()
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") {
+                let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2 { header[parts[0]] = parts[1] }
+                continue
+            }
+            if line.hasPrefix("bin") { continue }
+            let grid = header["log10rho_linspace"]!.split(separator: ",")
+            let count = Int(grid[2])!, floor = Double(header["floor_lnp"]!)!
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            var row = [Double](repeating: floor, count: count)
+            var j = Int(fields[2])!
+            for field in fields.dropFirst(3) {
+                if !field.isEmpty { row[j] = Double(field)! }
+                j += 1
+            }
+            frequencies.append(Double(fields[1])!)
+            rows.append(row)
+        }
+        let grid = header["log10rho_linspace"]!.split(separator: ",")
+        for bytes in [Data(text.utf8), Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)] {
+            let d = try FreeSpectrumData(dataset, csv: bytes, path: url.path)
+            #expect(d.observationTime.bitPattern == Double(header["T_obs_s"]!)!.bitPattern)
+            #expect(d.gridStart == Double(grid[0])! && d.gridStop == Double(grid[1])! && d.gridCount == Int(grid[2])!)
+            #expect(d.floorLogDensity.bitPattern == Double(header["floor_lnp"]!)!.bitPattern)
+            // Counts of differing numbers (bit patterns), so that a failure prints a number, not the tables.
+            func differing(_ a: [Double], _ b: [Double]) -> Int { a.count != b.count ? -1 : zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count }
+            #expect(differing(d.frequencies, frequencies) == 0)
+            #expect(d.logDensity.count == rows.count)
+            #expect(zip(d.logDensity, rows).map { differing($0, $1) }.reduce(0, +) == 0)
+            #expect(differing(d.flatLogDensity, rows.flatMap { $0 }) == 0)
+        }
+    }
+
+    /// Bytes that are not text in a row, or a truncated row, are data errors naming the file.
+    @Test func nonTextRowsAreRejectedNamingTheFile() throws {
+        let binary = try Self.failure(.ng15) { lines in
+            lines.map { $0.hasPrefix("3,") ? "3," + String(decoding: [0xFF, 0xFE, 0x2C, 0x80], as: UTF8.self) : $0 }
+        }
+        #expect(binary.contains("ng15_hd.csv") && binary.contains("bin 3"), "\(binary)")
+        let truncated = try Self.failure(.epta) { lines in lines.map { $0.hasPrefix("5,") ? "5,2.8e-9" : $0 } }
+        #expect(truncated.contains("epta_dr2new_hd.csv") && truncated.contains("expected bin 5"), "\(truncated)")
+    }
 }
