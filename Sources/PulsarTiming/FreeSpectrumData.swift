@@ -4,7 +4,8 @@ import SupercoolNumerics
 
 /// A PTA free-spectrum likelihood table (ceffyl density; Lamb, Taylor & van Haasteren arXiv:2303.15442):
 /// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on ceffyl's own uniform grid (no
-/// resampling), read from `Data/pta/<name>.csv` (format in Data/README.md), and evaluated as ceffyl does.
+/// resampling), read from `Data/pta/<name>.bin`, the binary form of `<name>.csv` (formats in Data/README.md), and evaluated
+/// as ceffyl does.
 public struct FreeSpectrumData: Sendable {
     public enum Dataset: String, Sendable, CaseIterable {
         case ng15 = "ng15_hd", ng15CURN = "ng15_curn", epta = "epta_dr2new_hd", ppta = "ppta_dr3_hd"
@@ -62,10 +63,21 @@ public struct FreeSpectrumData: Sendable {
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
-    /// Reads and validates the table (format in Data/README.md): T_obs, grid and floor headers, bins 1…`tableBins` in
-    /// order at f_k = k/T_obs, each bin's run of stored cells inside the grid, every ln p finite. Any failure is a
-    /// `FormatError` naming the file (bad bundled data, not bad input).
+    /// Reads and validates the bundled table `Data/pta/<name>.bin`, the compact binary form of `<name>.csv` that
+    /// scripts/make_data.py writes from the CSV (both formats in Data/README.md; tests check that the two read to the same
+    /// table, bit for bit). Checked: T_obs, grid and floor headers, bins 1…`tableBins` in order at f_k = k/T_obs, each bin's
+    /// run of stored cells inside the grid, every ln p finite. Any failure is a `FormatError` naming the file (bad bundled
+    /// data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
+        let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).bin")
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
+        }
+        try self.init(dataset, binary: bytes, path: url.path)
+    }
+
+    /// The same table from its CSV form `Data/pta/<name>.csv` (the documented, human-readable one).
+    public init(_ dataset: Dataset, csvFrom resources: ProjectResources) throws {
         let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
         guard let bytes = FileManager.default.contents(atPath: url.path) else {
             throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
@@ -73,7 +85,69 @@ public struct FreeSpectrumData: Sendable {
         try self.init(dataset, csv: bytes, path: url.path)
     }
 
-    /// The same from the file's bytes (`path` only names it in errors). The rows are read byte by byte, numbers through
+    /// What a table file states, before the checks common to both formats.
+    struct Contents {
+        var observationTime: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
+        var frequencies = [Double]()
+        /// ln p, bin-major, gridCount cells per bin, the floor filled in.
+        var flat = [Double]()
+    }
+
+    /// The grid and floor must be known before any row: both formats check them with these messages.
+    static func checkedGridAndFloor(_ grid: (Double, Double, Int)?, _ floor: Double?, _ invalid: (String) -> FormatError) throws -> ((Double, Double, Int), Double) {
+        guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
+            throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
+        }
+        guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
+        return (grid, floor)
+    }
+
+    /// Reads the binary form (layout in Data/README.md): little-endian, a 48-byte header, 16 bytes per bin, then each
+    /// bin's stored run as Int32 m = ln p·10⁶ (ln p = m/10⁶, the very double the CSV's 6-decimal text reads to: m and 10⁶
+    /// are exact, so the quotient is the correctly rounded decimal), Int32.min for a floor cell inside a run.
+    public init(_ dataset: Dataset, binary bytes: Data, path: String) throws {
+        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
+        var contents = Contents()
+        var freqs = [Double](), flat = [Double]()
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            func double(_ offset: Int) -> Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) }
+            func int32(_ offset: Int) -> Int32 { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
+            guard raw.count >= 48, raw.prefix(8).elementsEqual(Self.binaryMagic) else {
+                throw invalid("not a Supercool PTA table (no '\(String(decoding: Self.binaryMagic.dropLast(), as: UTF8.self))' header); remake it with scripts/make_data.py")
+            }
+            let bins = Int(int32(36))
+            let (grid, floor) = try Self.checkedGridAndFloor((double(16), double(24), Int(int32(32))), double(40), invalid)
+            contents = Contents(observationTime: double(8), grid: grid, declaredBins: bins, floor: floor)
+            guard bins >= 0, bins <= 1000, raw.count >= 48 + 16 * bins else { throw invalid("\(raw.count) bytes cannot hold the \(bins) bins it declares") }
+            var offset = 48 + 16 * bins
+            flat = [Double](repeating: floor, count: bins * grid.2)
+            try flat.withUnsafeMutableBufferPointer { flat in
+                for b in 0..<bins {
+                    let entry = 48 + 16 * b
+                    let f = double(entry), first = Int(int32(entry + 8)), count = Int(int32(entry + 12))
+                    guard f.isFinite, f > 0 else { throw invalid("bin \(b + 1): frequency \(f) is not a positive number") }
+                    guard first >= 0, first < grid.2 else { throw invalid("bin \(b + 1): first cell \(first) is not a grid index in 0…\(grid.2 - 1)") }
+                    guard count >= 0, first + count <= grid.2 else { throw invalid("bin \(b + 1): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+                    guard raw.count >= offset + 4 * count else { throw invalid("\(raw.count) bytes: bin \(b + 1)'s values are cut off") }
+                    let base = b * grid.2 + first
+                    for i in 0..<count {
+                        let m = int32(offset + 4 * i)
+                        if m != .min { flat[base + i] = Double(m) / 1e6 }
+                    }
+                    offset += 4 * count
+                    freqs.append(f)
+                }
+            }
+            guard offset == raw.count else { throw invalid("\(raw.count - offset) bytes after the last bin") }
+        }
+        (contents.frequencies, contents.flat) = (freqs, flat)
+        try self.init(dataset, contents, invalid)
+    }
+
+    /// "SCPTA01\n": the first 8 bytes of the binary form.
+    static let binaryMagic: [UInt8] = Array("SCPTA01\n".utf8)
+
+    /// Reads the CSV form from the file's bytes (`path` only names it in errors). The rows are read byte by byte, numbers through
     /// `DecimalText` (no String per field: the NG15 table holds ~170,000 numbers, 1.7 MB); the few `#` header lines as text.
     public init(_ dataset: Dataset, csv bytes: Data, path: String) throws {
         func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
@@ -106,10 +180,8 @@ public struct FreeSpectrumData: Sendable {
                     continue
                 }
                 if end - lineStart >= 3 && text[lineStart] == 0x62 && text[lineStart + 1] == 0x69 && text[lineStart + 2] == 0x6E { continue }   // "bin…" column header
-                guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
-                    throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
-                }
-                guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
+                let checked = try Self.checkedGridAndFloor(grid, floor, invalid)
+                let grid = checked.0, floor = checked.1
                 let k = freqs.count + 1
                 // bin, f_Hz, first: the first three fields.
                 let e0 = fieldEnd(lineStart, end)
@@ -147,8 +219,14 @@ public struct FreeSpectrumData: Sendable {
                 freqs.append(f)
             }
         }
-        guard let tObs, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
-        guard let grid, let floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
+        try self.init(dataset, Contents(observationTime: tObs, grid: grid, declaredBins: declaredBins, floor: floor, frequencies: freqs, flat: flat), invalid)
+    }
+
+    /// The checks both formats share, then the table.
+    init(_ dataset: Dataset, _ contents: Contents, _ invalid: (String) -> FormatError) throws {
+        guard let tObs = contents.observationTime, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
+        guard let grid = contents.grid, let floor = contents.floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
+        let freqs = contents.frequencies, flat = contents.flat, declaredBins = contents.declaredBins
         guard freqs.count == dataset.tableBins, declaredBins == nil || declaredBins == freqs.count else {
             throw invalid("\(freqs.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
         }

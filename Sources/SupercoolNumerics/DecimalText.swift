@@ -15,44 +15,33 @@ public enum DecimalText {
         let n = bytes.count
         var i = 0
         var negative = false
-        if i < n && (bytes[i] == 0x2D || bytes[i] == 0x2B) { negative = bytes[i] == 0x2D; i += 1 }
+        if i < n && (bytes[i] == 0x2D || bytes[i] == 0x2B) { negative = bytes[i] == 0x2D; i &+= 1 }
+        // w collects every digit; with at most 19 of them it cannot wrap (10¹⁹ < 2⁶⁴), and leading zeros add nothing.
         var w: UInt64 = 0
-        var digits = 0          // significant digits in w (leading zeros not counted)
-        var exponent = 0        // decimal exponent of w's last digit
-        var sawDigit = false
-        var exact = true        // false once w would exceed 2⁵³ (then: the standard library)
-        while i < n, case let d = bytes[i] &- 0x30, d < 10 {
-            sawDigit = true
-            if w != 0 || d != 0 { digits += 1 }
-            if digits > 15 { exact = false } else { w = w * 10 + UInt64(d) }
-            i += 1
-        }
-        guard sawDigit else { return fallback(bytes) }
+        let integerStart = i
+        while i < n, case let d = bytes[i] &- 0x30, d < 10 { w = w &* 10 &+ UInt64(d); i &+= 1 }
+        var digits = i &- integerStart
+        guard digits > 0 else { return fallback(bytes) }
+        var exponent = 0
         if i < n && bytes[i] == 0x2E {
-            i += 1
-            var fractionDigit = false
-            while i < n, case let d = bytes[i] &- 0x30, d < 10 {
-                fractionDigit = true
-                if w != 0 || d != 0 { digits += 1 }
-                if digits > 15 { exact = false } else { w = w * 10 + UInt64(d); exponent -= 1 }
-                i += 1
-            }
-            guard fractionDigit else { return fallback(bytes) }
+            i &+= 1
+            let fractionStart = i
+            while i < n, case let d = bytes[i] &- 0x30, d < 10 { w = w &* 10 &+ UInt64(d); i &+= 1 }
+            guard i > fractionStart else { return fallback(bytes) }
+            exponent = fractionStart &- i
+            digits &+= i &- fractionStart
         }
         if i < n && (bytes[i] == 0x65 || bytes[i] == 0x45) {
-            i += 1
+            i &+= 1
             var negativeExponent = false
-            if i < n && (bytes[i] == 0x2D || bytes[i] == 0x2B) { negativeExponent = bytes[i] == 0x2D; i += 1 }
-            var e = 0, exponentDigit = false
-            while i < n, case let d = bytes[i] &- 0x30, d < 10 {
-                exponentDigit = true
-                if e < 100_000 { e = e * 10 + Int(d) }
-                i += 1
-            }
-            guard exponentDigit else { return fallback(bytes) }
-            exponent += negativeExponent ? -e : e
+            if i < n && (bytes[i] == 0x2D || bytes[i] == 0x2B) { negativeExponent = bytes[i] == 0x2D; i &+= 1 }
+            let exponentStart = i
+            var e = 0
+            while i < n, case let d = bytes[i] &- 0x30, d < 10 { if e < 100_000 { e = e &* 10 &+ Int(d) }; i &+= 1 }
+            guard i > exponentStart else { return fallback(bytes) }
+            exponent &+= negativeExponent ? -e : e
         }
-        guard i == n, exact, w < (1 << 53), abs(exponent) <= 22 else { return fallback(bytes) }
+        guard i == n, digits <= 19, w < (1 << 53), exponent >= -22, exponent <= 22 else { return fallback(bytes) }
         let magnitude = exponent >= 0 ? Double(w) * exactPowersOfTen[exponent] : Double(w) / exactPowersOfTen[-exponent]
         return negative ? -magnitude : magnitude
     }

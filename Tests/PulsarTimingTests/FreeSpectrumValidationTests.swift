@@ -3,9 +3,9 @@ import Foundation
 import Cosmology
 @testable import PulsarTiming
 
-/// Data/pta/*.csv are validated when loaded: the grid and floor headers, every bin 1…N in order at f_k = k/T_obs,
-/// its run of stored cells inside the grid, finite ln p, the documented bin count. A short table is a data error
-/// naming the file, not a --bins error.
+/// Data/pta/*.csv and their binary forms *.bin (what the program loads) are validated when loaded: the grid and floor
+/// headers, every bin 1…N in order at f_k = k/T_obs, its run of stored cells inside the grid, finite ln p, the documented
+/// bin count. A short table is a data error naming the file, not a --bins error. Both forms read to the same table.
 @Suite struct FreeSpectrumValidationTests {
     static let real = try! ProjectResources.locate()
 
@@ -17,7 +17,7 @@ import Cosmology
         let lines = try String(contentsOf: real.dataDirectory.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
         try edit(lines).joined(separator: "\n").write(to: dir.appendingPathComponent("Data/" + name), atomically: true, encoding: .utf8)
         do {
-            _ = try FreeSpectrumData(dataset, resources: ProjectResources(root: dir))
+            _ = try FreeSpectrumData(dataset, csvFrom: ProjectResources(root: dir))
             return "no error"
         } catch let e as FreeSpectrumData.FormatError {
             return e.description
@@ -128,5 +128,48 @@ import Cosmology
         #expect(binary.contains("ng15_hd.csv") && binary.contains("bin 3"), "\(binary)")
         let truncated = try Self.failure(.epta) { lines in lines.map { $0.hasPrefix("5,") ? "5,2.8e-9" : $0 } }
         #expect(truncated.contains("epta_dr2new_hd.csv") && truncated.contains("expected bin 5"), "\(truncated)")
+    }
+
+    /// The binary form the program loads equals the CSV, bit for bit (scripts/make_data.py makes one from the other).
+    @Test(arguments: FreeSpectrumData.Dataset.allCases)
+    func binaryFormEqualsTheCSV(dataset: FreeSpectrumData.Dataset) throws {
+        let b = try FreeSpectrumData(dataset, resources: Self.real), c = try FreeSpectrumData(dataset, csvFrom: Self.real)
+        func differing(_ a: [Double], _ b: [Double]) -> Int { a.count != b.count ? -1 : zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count }
+        #expect(b.observationTime.bitPattern == c.observationTime.bitPattern && b.floorLogDensity.bitPattern == c.floorLogDensity.bitPattern)
+        #expect(b.gridStart.bitPattern == c.gridStart.bitPattern && b.gridStop.bitPattern == c.gridStop.bitPattern && b.gridCount == c.gridCount)
+        #expect(differing(b.frequencies, c.frequencies) == 0)
+        #expect(differing(b.flatLogDensity, c.flatLogDensity) == 0)
+        #expect(zip(b.logDensity, c.logDensity).map { differing($0, $1) }.reduce(0, +) == 0 && b.logDensity.count == c.logDensity.count)
+    }
+
+    /// A damaged binary table (cut short, trailing bytes, wrong magic, a run outside the grid, a missing file) is a
+    /// data error naming the file.
+    @Test func corruptBinaryTablesAreRejectedNamingTheFile() throws {
+        let url = Self.real.dataDirectory.appendingPathComponent("pta/ng15_hd.bin")
+        let good = try Data(contentsOf: url)
+        func failure(_ bytes: Data) -> String {
+            do { _ = try FreeSpectrumData(.ng15, binary: bytes, path: url.path); return "no error" } catch let e as FreeSpectrumData.FormatError {
+                return e.description
+            } catch { return "\(error)" }
+        }
+        #expect(failure(good) == "no error")
+        let short = failure(good.prefix(good.count - 4))
+        #expect(short.contains("ng15_hd.bin") && short.contains("cut off"), "\(short)")
+        let trailing = failure(good + Data([0, 0, 0, 0]))
+        #expect(trailing.contains("ng15_hd.bin") && trailing.contains("after the last bin"), "\(trailing)")
+        var magic = good; magic[0] = 0x78
+        #expect(failure(magic).contains("not a Supercool PTA table"))
+        #expect(failure(Data("bin,f_Hz\n".utf8)).contains("not a Supercool PTA table"))
+        var first = good   // bin 1's first cell (offset 48 + 8) set to 10000, one past the grid
+        first.replaceSubrange(56..<60, with: withUnsafeBytes(of: Int32(10000).littleEndian) { Data($0) })
+        let outside = failure(first)
+        #expect(outside.contains("bin 1") && outside.contains("0…9999"), "\(outside)")
+        var bins = good    // n_bins (offset 36) 29: the table has 30
+        bins.replaceSubrange(36..<40, with: withUnsafeBytes(of: Int32(29).littleEndian) { Data($0) })
+        #expect(failure(bins).contains("ng15_hd.bin"))
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-no-such-\(UUID().uuidString)")
+        do { _ = try FreeSpectrumData(.ng15, resources: ProjectResources(root: missing)); Issue.record("no error") } catch let e as FreeSpectrumData.FormatError {
+            #expect(e.description.contains("ng15_hd.bin") && e.description.contains("cannot read"))
+        }
     }
 }
