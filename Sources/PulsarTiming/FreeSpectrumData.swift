@@ -52,14 +52,21 @@ public struct FreeSpectrumData: Sendable {
     public let gridStep: Double
     /// ln p of the cells the table leaves out (the KDE floor, ln 2.2e-16 ≈ −36.04, machine epsilon).
     public let floorLogDensity: Double
-    /// ln p_k on the grid, bin-major, the floor cells filled in.
-    public let logDensity: [[Double]]
+    /// ln p_k on the whole grid, one array per bin, the floor cells filled in: a dense copy made on each call (2.4 MB for
+    /// NG15), for inspection; evaluations use `logDensity(bin:cell:)` and `logDensity(bin:log10Rho:)`.
+    public var logDensity: [[Double]] {
+        (0..<frequencies.count).map { k in (0..<gridCount).map { logDensity(bin: k, cell: $0) } }
+    }
     /// linspace's own step (gridStop − gridStart)/(gridCount − 1).
     let linspaceStep: Double
     /// 1/linspaceStep and d/(2·linspaceStep), so that the lower edge of cell j, g_j − d/2, sits at (x − g_0)/step + d/(2 step)
-    /// = j; and ln p bin-major in one contiguous array (bin k, cell j at k·gridCount + j): the likelihood's hot path.
+    /// = j: the likelihood's hot path.
     let inverseStep: Double, halfCell: Double
-    let flatLogDensity: [Double]
+    /// Each bin's stored run of cells (first cell, count, where it starts in `runValues`); every cell outside it is at the
+    /// floor. Only the runs are kept (1.35 of 2.4 MB for NG15): a call that loads the table touches less fresh memory.
+    let runs: [Run]
+    let runValues: [Double]
+    struct Run: Sendable { var first: Int, count: Int, offset: Int }
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
@@ -89,8 +96,9 @@ public struct FreeSpectrumData: Sendable {
     struct Contents {
         var observationTime: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
         var frequencies = [Double]()
-        /// ln p, bin-major, gridCount cells per bin, the floor filled in.
-        var flat = [Double]()
+        /// Each bin's stored run and its ln p values, one after the other (the floor for a floor cell inside a run).
+        var runs = [Run]()
+        var values = [Double]()
     }
 
     /// The grid and floor must be known before any row: both formats check them with these messages.
@@ -108,7 +116,7 @@ public struct FreeSpectrumData: Sendable {
     public init(_ dataset: Dataset, binary bytes: Data, path: String) throws {
         func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
         var contents = Contents()
-        var freqs = [Double](), flat = [Double]()
+        var freqs = [Double](), runs = [Run](), values = [Double]()
         try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             func double(_ offset: Int) -> Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) }
             func int32(_ offset: Int) -> Int32 { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
@@ -119,28 +127,31 @@ public struct FreeSpectrumData: Sendable {
             let (grid, floor) = try Self.checkedGridAndFloor((double(16), double(24), Int(int32(32))), double(40), invalid)
             contents = Contents(observationTime: double(8), grid: grid, declaredBins: bins, floor: floor)
             guard bins >= 0, bins <= 1000, raw.count >= 48 + 16 * bins else { throw invalid("\(raw.count) bytes cannot hold the \(bins) bins it declares") }
-            var offset = 48 + 16 * bins
-            flat = [Double](repeating: floor, count: bins * grid.2)
-            try flat.withUnsafeMutableBufferPointer { flat in
-                for b in 0..<bins {
-                    let entry = 48 + 16 * b
-                    let f = double(entry), first = Int(int32(entry + 8)), count = Int(int32(entry + 12))
-                    guard f.isFinite, f > 0 else { throw invalid("bin \(b + 1): frequency \(f) is not a positive number") }
-                    guard first >= 0, first < grid.2 else { throw invalid("bin \(b + 1): first cell \(first) is not a grid index in 0…\(grid.2 - 1)") }
-                    guard count >= 0, first + count <= grid.2 else { throw invalid("bin \(b + 1): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
-                    guard raw.count >= offset + 4 * count else { throw invalid("\(raw.count) bytes: bin \(b + 1)'s values are cut off") }
-                    let base = b * grid.2 + first
-                    for i in 0..<count {
-                        let m = int32(offset + 4 * i)
-                        if m != .min { flat[base + i] = Double(m) / 1e6 }
-                    }
-                    offset += 4 * count
-                    freqs.append(f)
-                }
+            let offset = 48 + 16 * bins
+            var entries = [(f: Double, run: Run)]()
+            for b in 0..<bins {
+                let entry = 48 + 16 * b
+                let f = double(entry), first = Int(int32(entry + 8)), count = Int(int32(entry + 12))
+                guard f.isFinite, f > 0 else { throw invalid("bin \(b + 1): frequency \(f) is not a positive number") }
+                guard first >= 0, first < grid.2 else { throw invalid("bin \(b + 1): first cell \(first) is not a grid index in 0…\(grid.2 - 1)") }
+                guard count >= 0, first + count <= grid.2 else { throw invalid("bin \(b + 1): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+                entries.append((f, Run(first: first, count: count, offset: (entries.last.map { $0.run.offset + $0.run.count } ?? 0))))
             }
-            guard offset == raw.count else { throw invalid("\(raw.count - offset) bytes after the last bin") }
+            let total = entries.last.map { $0.run.offset + $0.run.count } ?? 0
+            guard raw.count == offset + 4 * total else {
+                throw invalid("\(raw.count) bytes, but its header and \(bins) runs of \(total) values in all need \(offset + 4 * total)")
+            }
+            values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                for i in 0..<total {
+                    let m = int32(offset + 4 * i)
+                    buffer[i] = m == .min ? floor : Double(m) / 1e6
+                }
+                initialized = total
+            }
+            freqs = entries.map(\.f)
+            runs = entries.map(\.run)
         }
-        (contents.frequencies, contents.flat) = (freqs, flat)
+        (contents.frequencies, contents.runs, contents.values) = (freqs, runs, values)
         try self.init(dataset, contents, invalid)
     }
 
@@ -152,7 +163,7 @@ public struct FreeSpectrumData: Sendable {
     public init(_ dataset: Dataset, csv bytes: Data, path: String) throws {
         func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
         var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
-        var freqs = [Double](), flat = [Double]()
+        var freqs = [Double](), runs = [Run](), values = [Double]()
         try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let text = raw.bindMemory(to: UInt8.self)
             let comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
@@ -201,32 +212,31 @@ public struct FreeSpectrumData: Sendable {
                     for i in (e2 + 1)..<end where text[i] == comma { count += 1 }
                 }
                 guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
-                if flat.isEmpty { flat.reserveCapacity(dataset.tableBins * grid.2) }
-                let base = flat.count
-                flat.append(contentsOf: repeatElement(floor, count: grid.2))
-                var a = e2 + 1, j = base + first
+                runs.append(Run(first: first, count: count, offset: values.count))
+                var a = e2 + 1
                 for _ in 0..<count {
                     let b = fieldEnd(a, end)
                     if b > a {
                         guard let x = DecimalText.double(slice(a, b)), x.isFinite else {
                             throw invalid("bin \(k): ln p value '\(string(a, b))' is not a finite number")
                         }
-                        flat[j] = x
+                        values.append(x)
+                    } else {
+                        values.append(floor)
                     }
                     a = b + 1
-                    j += 1
                 }
                 freqs.append(f)
             }
         }
-        try self.init(dataset, Contents(observationTime: tObs, grid: grid, declaredBins: declaredBins, floor: floor, frequencies: freqs, flat: flat), invalid)
+        try self.init(dataset, Contents(observationTime: tObs, grid: grid, declaredBins: declaredBins, floor: floor, frequencies: freqs, runs: runs, values: values), invalid)
     }
 
     /// The checks both formats share, then the table.
     init(_ dataset: Dataset, _ contents: Contents, _ invalid: (String) -> FormatError) throws {
         guard let tObs = contents.observationTime, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
         guard let grid = contents.grid, let floor = contents.floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
-        let freqs = contents.frequencies, flat = contents.flat, declaredBins = contents.declaredBins
+        let freqs = contents.frequencies, declaredBins = contents.declaredBins
         guard freqs.count == dataset.tableBins, declaredBins == nil || declaredBins == freqs.count else {
             throw invalid("\(freqs.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
         }
@@ -241,10 +251,10 @@ public struct FreeSpectrumData: Sendable {
         linspaceStep = (grid.1 - grid.0) / Double(grid.2 - 1)
         gridStep = (grid.0 + linspaceStep) - grid.0
         floorLogDensity = floor
-        logDensity = (0..<freqs.count).map { Array(flat[($0 * grid.2)..<(($0 + 1) * grid.2)]) }
         inverseStep = 1 / linspaceStep
         halfCell = 0.5 * gridStep / linspaceStep
-        flatLogDensity = flat
+        runs = contents.runs
+        runValues = contents.values
     }
 
     /// g_j, as numpy.linspace computes it.
@@ -281,6 +291,14 @@ public struct FreeSpectrumData: Sendable {
         return Swift.max(j, 0)
     }
 
+    /// ln p_k of grid cell j (bin k 0-based): its stored value inside the bin's run, the floor outside it.
+    @inline(__always)
+    public func logDensity(bin k: Int, cell j: Int) -> Double {
+        let run = runs[k]
+        let i = j &- run.first
+        return UInt(bitPattern: i) < UInt(bitPattern: run.count) ? runValues[run.offset &+ i] : floorLogDensity
+    }
+
     /// ln p_k(log10 ρ) exactly as ceffyl evaluates it: the value of the cell holding log10 ρ (nearest grid point); below
     /// the grid the lowest cell (noise-dominated, upper-limit behaviour); above the top edge −∞ (the model overshoots
     /// what the data allow); NaN for NaN. ceffyl adds ln d per bin, a constant left out here.
@@ -288,6 +306,6 @@ public struct FreeSpectrumData: Sendable {
     public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
         if x.isNaN { return .nan }
         guard let j = cell(log10Rho: x) else { return -.infinity }
-        return flatLogDensity[k * gridCount + j]
+        return logDensity(bin: k, cell: j)
     }
 }
