@@ -56,10 +56,11 @@ let package = Package(
         .target(name: "ParameterScan", dependencies: ["_CSQLite", "TransitionHistory", "EffectivePotential", "Cosmology", "PulsarTiming",
                                                       "GravitationalWaves", "SupercoolNumerics"], exclude: ["README.md"]),
         // Nested sampling (Skilling 2004) with slice proposals: evidences and weighted posterior samples for any
-        // prior transform + log-likelihood. Only SplitMix64 comes from SupercoolNumerics.
+        // prior transform + log-likelihood. SplitMix64 and Φ⁻¹ come from SupercoolNumerics.
         .target(name: "NestedSampling", dependencies: ["SupercoolNumerics"], exclude: ["README.md"]),
         // Stage 7: Bayesian models of PTA data (power laws, phase-transition spectra) for the nested sampler.
-        .target(name: "PTAInference", dependencies: ["NestedSampling", "PulsarTiming", "GravitationalWaves"], exclude: ["README.md"]),
+        .target(name: "PTAInference", dependencies: ["NestedSampling", "PulsarTiming", "GravitationalWaves", "TransitionHistory",
+                                                     "EffectivePotential", "Cosmology"], exclude: ["README.md"]),
         // SVG primitives for plots: log axes, lines, violins, legends (no physics).
         .target(name: "SupercoolPlot", dependencies: [], exclude: ["README.md"]),
         // Every stage, re-exported.
@@ -82,8 +83,8 @@ let package = Package(
         .testTarget(name: "PulsarTimingTests", dependencies: ["PulsarTiming", "Cosmology", "GravitationalWaves"]),
         .testTarget(name: "SupercoolPlotTests", dependencies: ["SupercoolPlot"]),
         .testTarget(name: "ParameterScanTests", dependencies: ["ParameterScan", "TransitionHistory", "Cosmology", "EffectivePotential", "PulsarTiming"]),
-        .testTarget(name: "NestedSamplingTests", dependencies: ["NestedSampling"]),
-        .testTarget(name: "PTAInferenceTests", dependencies: ["PTAInference", "NestedSampling", "PulsarTiming", "Cosmology"]),
+        .testTarget(name: "NestedSamplingTests", dependencies: ["NestedSampling", "SupercoolNumerics"]),
+        .testTarget(name: "PTAInferenceTests", dependencies: ["PTAInference", "NestedSampling", "PulsarTiming", "Cosmology", "SupercoolNumerics", "TransitionHistory", "GravitationalWaves"]),
         .testTarget(name: "CLITests", dependencies: ["SupercoolCLI", "ParameterScan"]),
         // A user's view: only `import Supercool` (no @testable), a model defined in its own file, the whole pipeline.
         .testTarget(name: "ClientTests", dependencies: ["Supercool"]),

@@ -1,3 +1,5 @@
+import SupercoolNumerics
+
 /// A one-field potential for the bounce solver: V(φ) and V'(φ), any units (GeV⁴ and GeV³ for physics).
 public protocol BouncePotential: Sendable {
     func value(_ phi: Double) -> Double
@@ -82,4 +84,27 @@ public struct RescaledPotential<Base: BouncePotential>: BouncePotential {
     public func value(_ phi: Double) -> Double { amplitude * base.value(phi / fieldScale) }
     public func derivative(_ phi: Double) -> Double { amplitude / fieldScale * base.derivative(phi / fieldScale) }
     public func secondDerivative(_ phi: Double) -> Double { amplitude / (fieldScale * fieldScale) * base.secondDerivative(phi / fieldScale) }
+}
+
+/// A potential tabulated once (V and V′ as piecewise Chebyshev interpolants, `PiecewiseChebyshevTable`) in front of
+/// the exact one, which is evaluated where the table has no piece (outside its range, at non-analytic points) and for
+/// V″. With `even`, V(−φ) = V(φ) and the table covers |φ|. The bounce solver is specialised for this type.
+public struct TabulatedPotential: BouncePotential {
+    public let table: PiecewiseChebyshevTable
+    public let exact: any BouncePotential
+    public let even: Bool
+
+    public init(table: PiecewiseChebyshevTable, exact: any BouncePotential, even: Bool) {
+        self.table = table; self.exact = exact; self.even = even
+    }
+
+    @inline(__always)
+    public func valueAndDerivative(_ phi: Double) -> (value: Double, derivative: Double) {
+        let x = even ? abs(phi) : phi
+        if let r = table.evaluate(x) { return (r.value, even && phi < 0 ? -r.derivative : r.derivative) }
+        return exact.valueAndDerivative(phi)
+    }
+    public func value(_ phi: Double) -> Double { valueAndDerivative(phi).value }
+    public func derivative(_ phi: Double) -> Double { valueAndDerivative(phi).derivative }
+    public func secondDerivative(_ phi: Double) -> Double { exact.secondDerivative(phi) }
 }

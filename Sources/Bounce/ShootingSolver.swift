@@ -16,7 +16,7 @@ import Darwin
 ///   double precision (thin walls with ln A ≈ −10⁶ are fine).
 /// - Overshoot (φ passes φ_f) and undershoot (φ' turns back first) give a continuous, signed miss
 ///   distance that is bracketed and then solved by the Illinois variant of regula falsi.
-/// - The ODE is integrated by GSL's adaptive Prince–Dormand 8(9), together with the kinetic and
+/// - The ODE is integrated by the adaptive Prince–Dormand 8(7) (rk8pd, SupercoolNumerics), with the kinetic and
 ///   potential parts of the action, in units of L = 1/m and |φ_f − φ_t|.
 public struct BounceSolver: Sendable {
     /// The ODE integrator (stepper and tolerances are injectable).
@@ -48,7 +48,13 @@ public struct BounceSolver: Sendable {
 
     public func solve(_ problem: BounceProblem) -> BounceOutcome {
         do {
-            return try solveThrowing(problem)
+            // The shooting is generic over the potential: for the potentials known here it is specialised (V and V′
+            // inlined into the ODE's right-hand side); any other runs on the opened existential.
+            switch problem.potential {
+            case let p as PolynomialPotential: return try solveThrowing(problem, p)
+            case let p as TabulatedPotential: return try solveThrowing(problem, p)
+            default: return try solveThrowing(problem, problem.potential)
+            }
         } catch let failure as BounceFailure {
             return .failed(failure)
         } catch {
@@ -56,8 +62,7 @@ public struct BounceSolver: Sendable {
         }
     }
 
-    private func solveThrowing(_ problem: BounceProblem) throws -> BounceOutcome {
-        let V = problem.potential
+    private func solveThrowing<Potential: BouncePotential>(_ problem: BounceProblem, _ V: Potential) throws -> BounceOutcome {
         let d = problem.dimension
         let phiT = problem.trueVacuum, phiF = problem.falseVacuum
         guard d >= 2, d <= 10, d.isFinite else { throw BounceFailure.invalidProblem("dimension must be in [2, 10], got \(d)") }
@@ -208,8 +213,8 @@ public struct BounceSolver: Sendable {
 }
 
 /// Dimensionless variables: ψ = (φ − φ_t)/(φ_f − φ_t) runs from 0 (true) to 1 (false); ρ = m r.
-struct Scaling: Sendable {
-    let potential: any BouncePotential
+struct Scaling<Potential: BouncePotential>: Sendable {
+    let potential: Potential
     let phiTrue: Double
     let sign: Double
     let fieldScale: Double   // |φ_f − φ_t|
@@ -217,7 +222,7 @@ struct Scaling: Sendable {
     let vFalse: Double
     let energyFactor: Double // L²/|Δ|²
 
-    init(potential: any BouncePotential, phiTrue: Double, phiFalse: Double, mass2: Double) {
+    init(potential: Potential, phiTrue: Double, phiFalse: Double, mass2: Double) {
         self.potential = potential
         self.phiTrue = phiTrue
         self.sign = phiFalse > phiTrue ? 1 : -1
@@ -252,8 +257,8 @@ struct Shot {
     let profile: [(Double, Double, Double)]?
 }
 
-struct ShotContext {
-    let scaling: Scaling
+struct ShotContext<Potential: BouncePotential> {
+    let scaling: Scaling<Potential>
     let dimension: Double
     let linearStart: Double
     let rangeAfterStart: Double

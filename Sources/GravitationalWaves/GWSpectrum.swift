@@ -142,10 +142,14 @@ public struct Hindmarsh2017Template: GWTemplate {
 ///   S_turb = (f/f_turb)³ / [(1 + f/f_turb)^{11/3} (1 + 8πf/h*)], h* = 16.5 μHz (T*/100 GeV)(g*/100)^{1/6},
 ///   f_turb = 27 μHz (1/v_w)(β/H*)(T*/100 GeV)(g*/100)^{1/6},
 /// with κ_turb = ε κ (ε = 0.05, the lower end of the 5–10 % quoted there) and β/H* = (8π)^{1/3} v_w/(H*R*).
+/// f_turb is the shape's scale, not its maximum: `peakFrequency` is where S_turb peaks (``peakOverCharacteristic(dampingRatio:)``).
 public struct TurbulenceTemplate: GWTemplate {
     public let source: GWSource
     public let turbulentFraction: Double
     public var name: String { "MHD turbulence (Caprini et al. 1512.06239, ε = \(turbulentFraction))" }
+    /// f_turb of eq. (21) (Hz): the scale of S_turb.
+    public let characteristicFrequency: Double
+    /// Where h²Ω_turb is largest (Hz): x_peak f_turb, 1.2–4.5 f_turb.
     public let peakFrequency: Double
     let amplitude: Double
     let hubbleToday: Double
@@ -159,12 +163,23 @@ public struct TurbulenceTemplate: GWTemplate {
         amplitude = 3.35e-4 / betaOverH * pow(kappaTurb * source.alpha / (1 + source.alpha), 1.5)
             * pow(100 / source.degreesOfFreedom, 1.0 / 3) * source.wallVelocity
         hubbleToday = 1.65e-5 * redshift
-        peakFrequency = 2.7e-5 / source.wallVelocity * betaOverH * redshift
+        characteristicFrequency = 2.7e-5 / source.wallVelocity * betaOverH * redshift
+        peakFrequency = characteristicFrequency
+            * Self.peakOverCharacteristic(dampingRatio: 8 * Double.pi * characteristicFrequency / hubbleToday)
+    }
+
+    /// x_peak = f_peak/f_turb, the maximum of x³(1+x)^{−11/3}/(1 + k x) with k = 8π f_turb/h* (1512.06239 eq. 20 in x).
+    /// d ln S/d ln x = 3 − (11/3) x/(1+x) − kx/(1+kx) = 0 ⇔ 5k x² − (6k − 2) x − 9 = 0, whose roots have the product
+    /// −9/(5k) < 0: one positive root, the maximum (the slope falls from 3 to −5/3). Written without cancellation:
+    /// (b + D)/(10k) for b = 6k − 2 ≥ 0, else 18/(D − b), D = √(b² + 180k); k → 0 gives 4.5, k → ∞ gives 1.2.
+    public static func peakOverCharacteristic(dampingRatio k: Double) -> Double {
+        let b = 6 * k - 2, d = (b * b + 180 * k).squareRoot()
+        return b >= 0 ? (b + d) / (10 * k) : 18 / (d - b)
     }
 
     public func energyDensity(frequency f: Double) -> Double {
         // x³/(1+x)^{11/3} written as (x/(1+x))³ (1+x)^{−2/3}: no inf/inf for large x.
-        let x = f / peakFrequency, r = x / (1 + x)
+        let x = f / characteristicFrequency, r = x / (1 + x)
         return amplitude * r * r * r * pow(1 + x, -2.0 / 3) / (1 + 8 * Double.pi * f / hubbleToday)
     }
 }

@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
     struct Case {
         let name: String
         let problem: BounceProblem
+        /// Thermal cases: the per-temperature table of V and V′ is built inside the timed loop (it is part of a bounce).
+        var rebuild: (() -> BounceProblem)? = nil
     }
 
     func run() throws {
@@ -49,7 +51,10 @@ struct BenchCommand: ParsableCommand {
         temperatures += [1e-2, 1e-4, 1e-6].map { ("1-T/Tc=\($0)", Tc * (1 - $0)) }
         for (name, T) in temperatures {
             guard case .success(let problem) = tunnelling.problem(temperature: T) else { continue }
-            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: problem))
+            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: problem, rebuild: {
+                BounceProblem(potential: tunnelling.tabulatedPotential(temperature: T, trueVacuum: problem.trueVacuum),
+                              falseVacuum: problem.falseVacuum, trueVacuum: problem.trueVacuum, dimension: problem.dimension)
+            }))
         }
 
         let solver = BounceSolver()
@@ -59,7 +64,7 @@ struct BenchCommand: ParsableCommand {
             var outcome: BounceOutcome = .failed(.invalidProblem("not run"))
             for _ in 0..<`repeat` {
                 let start = DispatchTime.now().uptimeNanoseconds
-                outcome = solver.solve(c.problem)
+                outcome = solver.solve(c.rebuild?() ?? c.problem)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
             times.sort()

@@ -6,6 +6,8 @@ import NestedSampling
 import PTAInference
 import PulsarTiming
 import SupercoolPlot
+import ParameterScan
+import TransitionHistory
 
 struct InferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,19 +15,31 @@ struct InferCommand: AsyncParsableCommand {
         abstract: "Bayesian inference on PTA data by nested sampling: evidence ln Z ± error, posterior summary, Bayes factors.",
         discussion: """
         Models: powerlaw (log10 A ∈ U[−18, −11], γ ∈ U[0, 7]), smbhb (γ = 13/3, same amplitude prior), pt (a GW template with \
-        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds a γ = 13/3 power law \
-        with its log10 A). --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
+        log10 T_p/GeV ∈ U[−3, 0], log10 α ∈ U[−1, 4], log10 H*R* ∈ U[−2, log10 3]; --with-smbhb adds an SMBHB power law). \
+        --smbhb-prior nanograv samples every SMBHB's (log10 A, γ) from NANOGrav's 2-D Gaussian instead of γ = 13/3. --against smbhb|powerlaw runs the reference model on the same data and prints ln B with its \
         error. Reproducible from --seed (any --jobs). Progress on stderr. README "Inference".
         """)
 
-    enum Model: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb, pt }
+    enum Model: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb, pt, darku1 }
     enum Reference: String, ExpressibleByArgument, CaseIterable { case powerlaw, smbhb }
+    enum SMBHBPriorChoice: String, ExpressibleByArgument, CaseIterable {
+        case uniform, nanograv
+        var prior: SMBHBPrior { self == .uniform ? .uniform : .nanograv15 }
+    }
+    /// Whether a model of this run has an SMBHB background (which --smbhb-prior sets).
+    var hasSMBHB: Bool { model == .smbhb || withSMBHB || against == .smbhb }
 
-    @Option(help: "powerlaw, smbhb or pt.") var model: Model
+    @Option(help: "powerlaw, smbhb, pt or darku1 (the model's own v_φ, λ, g/g_roll − 1; needs --emulator).") var model: Model
+    @Option(help: "darku1: the S3/T emulator file (`supercool emulator build`); built there with the default grid when missing, reused after.") var emulator: String?
+    @Option(name: .customLong("log10-v"), parsing: .unconditional, help: "darku1: uniform prior on log10(v_φ/GeV), LO:HI within [−12, 16]. Default -2:3.") var log10VPrior: String?
+    @Option(name: .customLong("log10-lambda"), parsing: .unconditional, help: "darku1: uniform prior on log10 λ, LO:HI inside the emulator's grid. Default -3:log10(0.03).") var log10LambdaPrior: String?
+    @Option(name: .customLong("g-rel"), parsing: .unconditional, help: "darku1: uniform prior on g/g_roll(λ) − 1, LO:HI inside the emulator's grid. Default -0.02:0.025.") var gRelPrior: String?
     @Option(help: "PTA data: ng15 (default), ng15curn, epta, ppta, both.") var data: DataChoice = .ng15
     @Option(parsing: .unconditional, help: "Frequency bins (default: each set's own: NG15 14, EPTA 9).") var bins: Int?
     @Option(help: ArgumentHelp("GW template (pt). " + TemplateKind.helpText)) var template: TemplateKind = .soundWaves
-    @Flag(help: "pt: add a γ = 13/3 SMBHB power law with log10 A ∈ U[−18, −11].") var withSMBHB = false
+    @Flag(help: "pt: add an SMBHB power law (prior: --smbhb-prior).") var withSMBHB = false
+    @Option(name: .customLong("smbhb-prior"), help: "SMBHB prior (--model smbhb, --with-smbhb, --against smbhb): uniform (γ = 13/3, log10 A ∈ U[−18, −11]; default) or nanograv (NANOGrav's 2-D Gaussian on (log10 A, γ), 2306.16219/PTArcade).")
+    var smbhbPrior: SMBHBPriorChoice = .uniform
     @Option(name: .customLong("kappa-col"), parsing: .unconditional, help: "κ_col in [0, 1] for --template budget.") var kappaCollision: Double?
     @Option(name: .customLong("vw"), parsing: .unconditional, help: "Wall velocity in [1e-3, 1] (pt). Default 1.") var wallVelocity: Double = 1
     @Option(parsing: .unconditional, help: "Live points, 20…100000. Default 400.") var live: Int = 400
@@ -43,10 +57,22 @@ struct InferCommand: AsyncParsableCommand {
         guard seed <= UInt64(Int.max) else { throw UsageError("--seed must be in 0…\(Int.max), got \(seed)") }
         guard (20...100_000).contains(live) else { throw UsageError("--live must be in 20…100000, got \(live)") }
         guard (1e-3...1).contains(wallVelocity) else { throw UsageError("--vw must be in [1e-3, 1], got \(wallVelocity)") }
-        if model != .pt {
+        if model != .pt && model != .darku1 {
             guard !withSMBHB, kappaCollision == nil, template == .soundWaves, wallVelocity == 1 else {
-                throw UsageError("--template, --with-smbhb, --kappa-col and --vw apply to --model pt")
+                throw UsageError("--template, --with-smbhb, --kappa-col and --vw apply to --model pt and darku1")
             }
+        }
+        if model == .darku1 {
+            guard emulator != nil else { throw UsageError("--model darku1 needs --emulator FILE (built there with the default grid on first use, reused after)") }
+            guard kappaCollision == nil else { throw UsageError("--kappa-col applies to --model pt (darku1 takes κ_col from the point's walls)") }
+            guard wallVelocity == 1 else { throw UsageError("--vw applies to --model pt (darku1: v_w = 1, the emulator's conventions)") }
+        } else {
+            guard emulator == nil, log10VPrior == nil, log10LambdaPrior == nil, gRelPrior == nil else {
+                throw UsageError("--emulator, --log10-v, --log10-lambda and --g-rel apply to --model darku1")
+            }
+        }
+        if smbhbPrior != .uniform && !hasSMBHB {
+            throw UsageError("--smbhb-prior applies to --model smbhb, --with-smbhb or --against smbhb")
         }
         if let k = kappaCollision {
             guard template == .budget else { throw UsageError("--kappa-col applies to --template budget") }
@@ -62,6 +88,7 @@ struct InferCommand: AsyncParsableCommand {
         let options = NestedSamplerOptions(liveCount: live, seed: seed, jobs: try defaultJobs(jobs))
 
         let main: NestedSamplingResult
+        var modelTally: [String: Int]?
         var spectrum: @Sendable ([Double], Double) throws -> Double
         switch model {
         case .powerlaw:
@@ -69,7 +96,7 @@ struct InferCommand: AsyncParsableCommand {
             main = try await sample(problem, options, label: "powerlaw")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .smbhb:
-            let problem = PowerLawProblem.smbhb(likelihoods: Ls)
+            let problem = PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior)
             main = try await sample(problem, options, label: "smbhb")
             spectrum = { p, f in problem.energyDensity(p, frequency: f) }
         case .pt:
@@ -77,21 +104,27 @@ struct InferCommand: AsyncParsableCommand {
             let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
             let problem = PhaseTransitionProblem(likelihoods: Ls, template: template, wallVelocity: wallVelocity,
                                                  degreesOfFreedom: { plasma.energyDegreesOfFreedom(at: $0) },
-                                                 smbhbLog10Amplitude: withSMBHB ? PowerLawProblem.defaultLog10Amplitude : nil,
+                                                 smbhb: withSMBHB ? smbhbPrior.prior : nil,
                                                  collisionFraction: kappaCollision)
             main = try await sample(problem, options, label: "pt")
             spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
+        case .darku1:
+            let problem = try await modelProblem(likelihoods: Ls, resources: resources)
+            main = try await sample(problem, options, label: "darku1")
+            spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
+            modelTally = problem.tally.snapshot
         }
         var reference: NestedSamplingResult?
         if let against {
-            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls) : PowerLawProblem.free(likelihoods: Ls)
+            // The same SMBHB prior as --with-smbhb / --model smbhb: ln B compares like with like.
+            let problem = against == .smbhb ? PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior) : PowerLawProblem.free(likelihoods: Ls)
             reference = try await sample(problem, options, label: against.rawValue)
         }
         if let samples { try OutputFile.write(main.csv(), to: samples, option: "--samples") }
         if let corner {
             let plot = try CornerPlot(labels: main.parameterNames.map(Self.label), samples: main.samples.map(\.parameters),
                                       weights: main.samples.map(\.weight), marked: main.maximumLikelihoodSample.parameters)
-            let title = "Supercool infer: \(model.rawValue)\(model == .pt ? " (\(template.rawValue))" : "") posterior"
+            let title = "Supercool infer: \(model.rawValue)\(model == .pt || model == .darku1 ? " (\(template.rawValue))" : "") posterior"
             let subtitle = String(format: "%@; %d live points, seed %llu; ln Z = %.2f ± %.2f", Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + "),
                                   live, seed, main.logEvidence, main.logEvidenceError)
             try OutputFile.write(plot.svg(title: title, subtitle: subtitle), to: corner, option: "--corner")
@@ -101,7 +134,44 @@ struct InferCommand: AsyncParsableCommand {
             let tables = try sets.map { try FreeSpectrumData($0, resources: resources) }
             try OutputFile.write(try predictiveSVG(main, spectrum: spectrum, sets: sets, tables: tables), to: predictive, option: "--predictive")
         }
-        try report(main, reference: reference, likelihoods: Ls)
+        try report(main, reference: reference, likelihoods: Ls, tally: modelTally)
+    }
+
+    /// darku1: the emulator (loaded, or built with the default grid and saved), the priors, the problem.
+    func modelProblem(likelihoods Ls: [PTALikelihood], resources: ProjectResources) async throws -> ModelParameterProblem {
+        let path = emulator!
+        let table = try StandardModelDegreesOfFreedom(resources: resources)
+        let e: ActionCurveEmulator
+        if FileManager.default.fileExists(atPath: path) {
+            e = try loadEmulator(path)
+            if !quiet { FileHandle.standardError.write("[darku1] emulator \(path): \(e.nodes.count) nodes, built in \(Int(e.buildSeconds)) s by \(e.codeVersion)\n".data(using: .utf8)!) }
+        } else {
+            try OutputFile.validate(path, option: "--emulator")
+            let (first, second) = try DarkU1Plane.defaultAxes()
+            let quiet = self.quiet, last = LastPrinted(), start = Date()
+            if !quiet { FileHandle.standardError.write("[darku1] building the emulator (\(first.nodes.count) × \(second.nodes.count) nodes) into \(path)\n".data(using: .utf8)!) }
+            e = try await ActionCurveEmulator.build(family: DarkU1Plane.name, first: first, second: second, model: DarkU1Plane.family,
+                                                    standardModel: table, jobs: try defaultJobs(jobs), codeVersion: ScanStore.codeVersion) { done, total in
+                guard !quiet, done == total || last.due() else { return }
+                FileHandle.standardError.write(String(format: "[emulator] %ld / %ld nodes, %.0f s\n", done, total, Date().timeIntervalSince(start)).data(using: .utf8)!)
+            }
+            try OutputFile.write(try e.json(), to: path, option: "--emulator")
+        }
+        func prior(_ text: String?, option: String, default d: Prior) throws -> Prior {
+            guard let text else { return d }
+            let (lo, hi) = try range(text, option: option)
+            return .uniform(lower: lo, upper: hi)
+        }
+        let lv = try prior(log10VPrior, option: "--log10-v", default: ModelParameterProblem.defaultLog10Vev)
+        guard lv.transform(0) >= -12, lv.transform(1) <= 16 else { throw UsageError("--log10-v must lie within [−12, 16], got \(log10VPrior ?? "")") }
+        do {
+            return try ModelParameterProblem(likelihoods: Ls, emulator: e, standardModel: table, template: template,
+                                             log10Vev: lv, log10Lambda: try prior(log10LambdaPrior, option: "--log10-lambda", default: ModelParameterProblem.defaultLog10Lambda),
+                                             gaugeRelative: try prior(gRelPrior, option: "--g-rel", default: ModelParameterProblem.defaultGaugeRelative),
+                                             smbhb: withSMBHB ? smbhbPrior.prior : nil)
+        } catch let error as ModelParameterProblem.PriorOutsideEmulator {
+            throw UsageError("\(error.description) (--emulator \(path); build one that covers it with `supercool emulator build`)")
+        }
     }
 
     /// Median and 68/95 % bands of h²Ω_GW(f) over 400 equal-weight posterior draws (seeded), over the violins.
@@ -136,7 +206,7 @@ struct InferCommand: AsyncParsableCommand {
         let (W, H) = (frame.width, frame.height)
         svg.text("f [Hz]", x: (frame.left + W - frame.right) / 2, y: H - frame.bottom + 48, fontSize: 16, anchor: .middle)
         svg.text("h² Ω<tspan dy=\"4\" font-size=\"11\">GW</tspan>", x: 24, y: (frame.top + H - frame.bottom) / 2, fontSize: 16, anchor: .middle, rotation: -90, markup: true)
-        svg.text("Supercool infer: posterior-predictive h²Ω_GW of \(model.rawValue)\(model == .pt ? " (\(template.rawValue)\(withSMBHB ? " + SMBHB" : ""))" : "")",
+        svg.text("Supercool infer: posterior-predictive h²Ω_GW of \(model.rawValue)\(model == .pt || model == .darku1 ? " (\(template.rawValue)\(withSMBHB ? " + SMBHB" : ""))" : "")",
                  x: frame.left, y: 20, fontSize: 15)
         svg.text(String(format: "400 posterior draws (seed %llu); ln Z = %.2f ± %.2f", seed, r.logEvidence, r.logEvidenceError),
                  x: frame.left, y: 38, fontSize: 12, fill: "#333333")
@@ -160,6 +230,10 @@ struct InferCommand: AsyncParsableCommand {
         case "log10_Tp_GeV": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> (T<tspan baseline-shift=\"sub\" font-size=\"10\">p</tspan>/GeV)"
         case "log10_alpha": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> α"
         case "log10_HR": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> H*R*"
+        case "log10_v_GeV": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> (v<tspan baseline-shift=\"sub\" font-size=\"10\">φ</tspan>/GeV)"
+        case "log10_lambda": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> λ"
+        case "g_rel": return "g<tspan baseline-shift=\"sub\" font-size=\"10\">D</tspan>/g<tspan baseline-shift=\"sub\" font-size=\"10\">roll</tspan> − 1"
+        case "gamma_smbhb": return "γ<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         case "log10_A_smbhb": return "log<tspan baseline-shift=\"sub\" font-size=\"10\">10</tspan> A<tspan baseline-shift=\"sub\" font-size=\"10\">SMBHB</tspan>"
         default: return SVGDocument.escape(name)
         }
@@ -174,9 +248,11 @@ struct InferCommand: AsyncParsableCommand {
         do {
             return try await sampler.run { p in
                 guard !quiet, last.due() else { return }
-                FileHandle.standardError.write(String(format: "[%@] iteration %d, %d likelihood calls, ln Z = %.3f, remaining Δln Z = %.3g, %.0f s\n",
-                                                      label, p.iteration, p.likelihoodCalls, p.logEvidence.isFinite ? p.logEvidence : -1e300,
-                                                      p.remainingDeltaLogEvidence.isFinite ? p.remainingDeltaLogEvidence : 1e300,
+                // Before the first finite likelihood, ln Z and the remaining Δln Z are not numbers yet: said in words.
+                let evidence = p.logEvidence.isFinite ? String(format: "ln Z = %.3f", p.logEvidence) : "ln Z not yet finite"
+                let remaining = p.remainingDeltaLogEvidence.isFinite ? String(format: "remaining Δln Z = %.3g", p.remainingDeltaLogEvidence) : "remaining Δln Z unbounded"
+                FileHandle.standardError.write(String(format: "[%@] iteration %ld, %ld likelihood calls, %@, %@, %.0f s\n",
+                                                      label, p.iteration, p.likelihoodCalls, evidence, remaining,
                                                       Date().timeIntervalSince(start)).data(using: .utf8)!)
             }
         } catch {
@@ -184,7 +260,7 @@ struct InferCommand: AsyncParsableCommand {
         }
     }
 
-    func report(_ r: NestedSamplingResult, reference: NestedSamplingResult?, likelihoods Ls: [PTALikelihood]) throws {
+    func report(_ r: NestedSamplingResult, reference: NestedSamplingResult?, likelihoods Ls: [PTALikelihood], tally: [String: Int]?) throws {
         let summary = r.summary()
         let bayes = reference.map { (lnB: r.logEvidence - $0.logEvidence, error: (pow(r.logEvidenceError, 2) + pow($0.logEvidenceError, 2)).squareRoot()) }
         if format == .json {
@@ -201,17 +277,24 @@ struct InferCommand: AsyncParsableCommand {
                     ("interval68", interval(s.interval68)), ("interval95", interval(s.interval95)), ("max_likelihood", .number(s.maximumLikelihood)),
                 ]) })),
             ]
-            if model == .pt { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if model == .pt || model == .darku1 { fields.insert(("template", .string(template.rawValue)), at: 1) }
+            if model == .smbhb || withSMBHB { fields.insert(("smbhb_prior", .string(smbhbPrior.rawValue)), at: 1) }
+            if let tally {
+                fields.append(("likelihood_points", .object(tally.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })))
+                fields.append(("emulator", .string(emulator!)))
+            }
             if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
             if let reference, let bayes {
-                fields.append(("against", .object([("model", .string(against!.rawValue)), ("lnZ", .number(reference.logEvidence)),
+                fields.append(("against", .object([("model", .string(against!.rawValue))]
+                                                  + (against == .smbhb ? [("smbhb_prior", .string(smbhbPrior.rawValue))] : [])
+                                                  + [("parameter_names", .array(reference.parameterNames.map { .string($0) })), ("lnZ", .number(reference.logEvidence)),
                                                    ("lnZ_error", .number(reference.logEvidenceError)), ("lnB", .number(bayes.lnB)),
                                                    ("lnB_error", .number(bayes.error))])))
             }
             print(try JSONValue.object(fields).rendered())
             return
         }
-        var lines = ["model \(model.rawValue)\(model == .pt ? " (template \(template.rawValue))" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
+        var lines = ["model \(model.rawValue)\(model == .pt || model == .darku1 ? " (template \(template.rawValue))" : "")\(hasSMBHB ? ", SMBHB prior \(smbhbPrior.rawValue)" : ""), data \(Ls.map { "\($0.data.dataset.label) (\($0.bins) bins)" }.joined(separator: " + ")); \(live) live points, seed \(seed)",
                      String(format: "ln Z = %.3f ± %.3f   (H = %.2f nats, ESS = %.0f, %d likelihood calls, max ln L = %.3f)",
                             r.logEvidence, r.logEvidenceError, r.information, r.effectiveSampleSize, r.likelihoodCalls, r.maximumLikelihoodSample.logLikelihood),
                      "parameter          median    68 % interval            95 % interval            max-L"]
@@ -223,6 +306,9 @@ struct InferCommand: AsyncParsableCommand {
         if let reference, let bayes {
             lines.append(String(format: "against %@: ln Z = %.3f ± %.3f;  ln B = %.3f ± %.3f (B = %.3g)", against!.rawValue, reference.logEvidence,
                                 reference.logEvidenceError, bayes.lnB, bayes.error, exp(bayes.lnB)))
+        }
+        if let tally {
+            lines.append("likelihood points: " + tally.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if data == .both { lines.append("note: \(sharedPulsarsNote)") }
         try FiniteText.print(lines, "the inference summary")

@@ -3,6 +3,8 @@ import Foundation
 import Cosmology
 import EffectivePotential
 import GravitationalWaves
+import NestedSampling
+import PTAInference
 import PulsarTiming
 import SupercoolPlot
 import TransitionHistory
@@ -10,14 +12,23 @@ import TransitionHistory
 struct PlotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
-        abstract: "SVG overlay: h²Ω_GW(f) of benchmark points over the PTA free-spectrum violins.",
+        abstract: "SVG overlay: h²Ω_GW(f) of benchmark points (or given T_p, α, H*R*) over the PTA free-spectrum violins.",
         discussion: """
         Each violin is one frequency bin's posterior density of log10 ρ_k, converted to h²Ω_GW = 8π⁴f⁵T_obs ρ²/(100 km/s/Mpc)²,
         width ∝ density (normalised per bin). Points without a spectrum (no percolation/completion) are listed in the legend.
         --format csv prints everything drawn (to -o if given, else stdout): rows series,x_f_Hz,y_h2Omega,weight.
+        --points FILE draws given (T_p, α, H*R*) (CSV header: Tp_GeV,alpha,HR and optionally label,gstar,vw); --published draws \
+        the --bp points' published T_p, α, H*R* instead of computing them; --smbhb adds the γ = 13/3 SMBHB band (median and \
+        68 % of log10 A from Supercool's own nested-sampling posterior on NANOGrav 15-yr HD, 14 bins, seed 1).
         """)
 
-    @Option(help: "Comma-separated benchmark points, e.g. BP1,BP2,BP3,BP4.") var bp: String = "BP1,BP2,BP3,BP4"
+    @Option(help: "Comma-separated benchmark points, e.g. BP1,BP2,BP3,BP4 (default: these four, or none with --points).") var bp: String?
+    @Option(help: "CSV of points to draw directly: header Tp_GeV,alpha,HR (required), label, gstar, vw (optional); T* = T_p(1 + α)^{1/4}, g* default g*_SM(T*) + 4.")
+    var points: String?
+    @Flag(help: "Draw the --bp points' published T_p, α, H*R* (BenchmarkPoints/) as direct-mode spectra instead of computing the transitions.")
+    var published = false
+    @Flag(help: "Add the SMBHB reference: the γ = 13/3 power law at the median and 68 % interval of log10 A from `infer --model smbhb` on NG15 HD (14 bins, seed 1).")
+    var smbhb = false
     @Option(help: "Comma-separated data sets: ng15, ng15curn, epta, ppta.") var data: String = "ng15,epta"
     @Option(name: .shortAndLong, help: "Output file: the SVG (default overlay.svg) or, with --format csv, the CSV (default: stdout); an existing regular file is replaced, devices/FIFOs/links are refused.") var output: String?
     @Option(help: "svg (default: writes --output) or csv (to --output if given, else stdout).") var format: String = "svg"
@@ -33,9 +44,27 @@ struct PlotCommand: AsyncParsableCommand {
             throw UsageError("--components applies to --template budget or sw+turb (sums of sources), got \(template.rawValue)")
         }
         let resources = try ProjectResources.locate()
-        let names = bp.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !names.isEmpty else { throw UsageError("--bp needs at least one benchmark point") }
-        let points = try names.map { try BenchmarkPoint.load(named: $0, from: resources) }
+        let names = (bp ?? (self.points == nil ? "BP1,BP2,BP3,BP4" : "")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !names.isEmpty || self.points != nil else { throw UsageError("--bp needs at least one benchmark point") }
+        let benchmarks = try names.map { try BenchmarkPoint.load(named: $0, from: resources) }
+        // Given points: the CSV's, then (with --published) the benchmark table's own values, which replace the computation.
+        var given = try self.points.map { try GivenPoint.readCSV($0) } ?? []
+        var missing = [String]()
+        if published {
+            guard !benchmarks.isEmpty else { throw UsageError("--published draws the --bp points' published values: name at least one with --bp") }
+            for b in benchmarks {
+                guard let tp = b.published?.Tp_MeV, let a = b.published?.alpha, let hr = b.published?.HR else {
+                    missing.append("\(b.name): no published T_p, α, H*R*")
+                    continue
+                }
+                given.append(GivenPoint(label: "\(b.name) (published)", percolationTemperature: tp / 1000, alpha: a, hubbleRadius: hr, gStar: nil, wallVelocity: nil))
+            }
+        }
+        if template.usesEnergySplit && !given.isEmpty {
+            throw UsageError("--template budget needs each point's energy split (its walls): --points and --published give only T_p, α, H*R*")
+        }
+        let points = published ? [] : benchmarks
         let sets = try data.split(separator: ",").map { s -> FreeSpectrumData.Dataset in
             guard let c = DataChoice(rawValue: s.trimmingCharacters(in: .whitespaces)), c != .both else {
                 throw UsageError("--data: unknown data set '\(s)'; allowed: ng15, ng15curn, epta, ppta")
@@ -50,7 +79,7 @@ struct PlotCommand: AsyncParsableCommand {
         let tables = try sets.map { try FreeSpectrumData($0, resources: resources) }
         let potential = conventionOptions.conventions
         let transition = try transitionOptions.conventions()
-        FileHandle.standardError.write("computing \(points.count) points …\n".data(using: .utf8)!)
+        if !points.isEmpty { FileHandle.standardError.write("computing \(points.count) points …\n".data(using: .utf8)!) }
         let results = try await withThrowingTaskGroup(of: (Int, TransitionResult).self) { group in
             for (i, p) in points.enumerated() {
                 group.addTask {
@@ -71,11 +100,12 @@ struct PlotCommand: AsyncParsableCommand {
         let componentStyles: [(label: String, dash: String)] = template == .budget
             ? [("collision", "2,3"), ("sound waves", "8,4"), ("turbulence", "12,3,2,3")]
             : [("sound waves", "8,4"), ("turbulence", "12,3,2,3")]
-        var missing = [String]()
         let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+        // Every point to draw: (name, T_p, source); computed transitions first, then the given points.
+        var drawn = [(name: String, percolationTemperature: Double, source: GWSource)]()
         for (i, r) in results {
             let name = points[i].name
-            guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity), let a = r.alpha, let hr = r.hubbleRadius else {
+            guard let source = r.gravitationalWaveSource(wallVelocity: transition.wallVelocity), let tp = r.percolationTemperature else {
                 missing.append("\(name): no spectrum (\(r.percolationTemperature == nil ? "no percolation" : "does not complete"))")
                 continue
             }
@@ -83,6 +113,20 @@ struct PlotCommand: AsyncParsableCommand {
                 missing.append("\(name): no energy budget (\(r.wallDynamicsNote ?? "wall dynamics not computed"))")
                 continue
             }
+            drawn.append((name, tp, source))
+        }
+        if !given.isEmpty {
+            let plasma = try Plasma(model: transition.degreesOfFreedom ?? .standardModelPlusDark(dark: 4), resources: resources)
+            for g in given {
+                let tStar = GWSource.reheatingTemperature(percolationTemperature: g.percolationTemperature, alpha: g.alpha)
+                let source = GWSource(temperature: tStar, degreesOfFreedom: g.gStar ?? plasma.energyDegreesOfFreedom(at: tStar), alpha: g.alpha,
+                                      hubbleRadius: g.hubbleRadius, wallVelocity: g.wallVelocity ?? transition.wallVelocity)
+                do { _ = try source.validated() } catch let e as GWSource.Invalid { throw UsageError("--points: \(g.label): \(e.description)") }
+                drawn.append((g.label, g.percolationTemperature, source))
+            }
+        }
+        for (i, point) in drawn.enumerated() {
+            let (name, source, a, hr) = (point.name, point.source, point.source.alpha, point.source.hubbleRadius)
             printNote(templateValidityNote(template, alpha: a).map { "\(name): " + $0 })
             let t = template.template(for: source)
             func sampled(_ t: any GWTemplate) -> [(x: Double, y: Double)] {
@@ -93,7 +137,7 @@ struct PlotCommand: AsyncParsableCommand {
             }
             let color = colors[i % colors.count]
             let budgetNote = (t as? EnergyBudgetTemplate).map { String(format: ", κ_col = %.1g", $0.split.kappaCollision) } ?? ""
-            curves.append((String(format: "%@: T_p = %.3g MeV, α = %.3g, H*R* = %.3g", name, r.percolationTemperature! * 1000, a, hr) + budgetNote,
+            curves.append((String(format: "%@: T_p = %.3g MeV, α = %.3g, H*R* = %.3g", name, point.percolationTemperature * 1000, a, hr) + budgetNote,
                            color, nil, sampled(t)))
             if components {
                 for (part, style) in zip(t.components, componentStyles) {
@@ -102,10 +146,24 @@ struct PlotCommand: AsyncParsableCommand {
             }
         }
         let violins = ptaViolins(sets: sets, tables: tables, range: yMin...yMax)
+        // SMBHB reference: h²Ω of γ = 13/3 at the posterior median and 68 % interval of log10 A (Supercool's own run).
+        var smbhbCurves = [(label: String, points: [(x: Double, y: Double)])]()
+        var smbhbLabel = ""
+        if smbhb {
+            let a = try await smbhbAmplitudePosterior(resources: resources)
+            smbhbLabel = String(format: "SMBHB γ = 13/3: log10 A = %.2f [%.2f, %.2f]", a.median, a.interval68.lowerBound, a.interval68.upperBound)
+            for (name, log10A) in [("median", a.median), ("16 %", a.interval68.lowerBound), ("84 %", a.interval68.upperBound)] {
+                smbhbCurves.append(("SMBHB " + name, (0...200).map { k -> (x: Double, y: Double) in
+                    let lf = xMin + (xMax - xMin) * Double(k) / 200
+                    return (lf, log10(PowerLawProblem.energyDensity(log10A: log10A, gamma: PowerLawProblem.smbhbGamma, frequency: pow(10, lf))))
+                }))
+            }
+        }
 
         if format == "csv" {
             var lines = ["series,x_f_Hz,y_h2Omega,weight"]
             for c in curves { for (x, y) in c.points { lines.append("\"\(c.label)\",\(pow(10, x)),\(pow(10, y)),") } }
+            for c in smbhbCurves { for (x, y) in c.points { lines.append("\"\(c.label)\",\(pow(10, x)),\(pow(10, y)),") } }
             for v in violins { for s in v.violin.samples { lines.append("\"\(v.dataset) bin \(v.violin.bin)\",\(pow(10, log10(v.violin.frequency))),\(pow(10, s.log10H2Omega)),\(s.weight)") } }
             guard self.output != nil else { try FiniteText.print(lines, "the plot CSV"); return }
             let text = lines.joined(separator: "\n") + "\n"
@@ -117,20 +175,29 @@ struct PlotCommand: AsyncParsableCommand {
 
         // SVG.
         // Room below the frame for the legends (one more line per component style).
-        let extra = components ? 18.0 * Double(componentStyles.count + 1) : 0
+        let legendRows = max(curves.filter { $0.dash == nil }.count + missing.count, sets.count + 1 + (smbhb ? 2 : 0))
+        let extra = (components ? 18.0 * Double(componentStyles.count + 1) : 0) + 18.0 * Double(max(0, legendRows - 4))
         let frame = PlotFrame(width: 900, height: 620 + extra, left: 90, right: 30, top: 40, bottom: 150 + extra,
                               x: LogAxis(log10From: xMin, to: xMax), y: LogAxis(log10From: yMin, to: yMax))
         var svg = SVGDocument(width: frame.width, height: frame.height)
         svg.defineClip(id: "frame", to: frame)
         svg.beginGroup(clipPath: "frame")
         drawViolins(violins, into: &svg, frame: frame)
+        if smbhbCurves.count == 3 {
+            let upper = smbhbCurves[2].points.map { (x: frame.x($0.x), y: frame.y(min(max($0.y, yMin - 1), yMax + 1))) }
+            let lower = smbhbCurves[1].points.reversed().map { (x: frame.x($0.x), y: frame.y(min(max($0.y, yMin - 1), yMax + 1))) }
+            svg.polygon(upper + lower, fill: "#ff7f0e", fillOpacity: 0.25)
+            svg.line(through: smbhbCurves[0].points, in: frame, stroke: "#b35900", width: 1.8, dash: "6,4")
+        }
         for c in curves { svg.line(through: c.points, in: frame, stroke: c.color, width: c.dash == nil ? 2.2 : 1.6, dash: c.dash) }
         svg.endGroup()
         svg.logAxes(frame)
         let (W, H, left, right, top, bottom) = (frame.width, frame.height, frame.left, frame.right, frame.top, frame.bottom)
         svg.text("f [Hz]", x: (left + W - right) / 2, y: H - bottom + 48, fontSize: 16, anchor: .middle)
         svg.text("h² Ω<tspan dy=\"4\" font-size=\"11\">GW</tspan>", x: 24, y: (top + H - bottom) / 2, fontSize: 16, anchor: .middle, rotation: -90, markup: true)
-        svg.text("Supercool: dark U(1) benchmark points vs PTA free spectra", x: left, y: 18, fontSize: 15)
+        svg.text(published && self.points == nil ? "Supercool: dark U(1) benchmark points (published T_p, α, H*R*) vs PTA free spectra"
+                 : points.isEmpty && !given.isEmpty ? "Supercool: GW spectra of given points vs PTA free spectra"
+                 : "Supercool: dark U(1) benchmark points vs PTA free spectra", x: left, y: 18, fontSize: 15)
         svg.text("GW template: \(template.shortDescription)", x: left, y: 34, fontSize: 12, fill: "#333333")
         // Legends below the frame: spectra (and points without one) on the left, data sets on the right.
         Legend(x: left, y: H - bottom + 72, entries: curves.filter { $0.dash == nil }.map { .line(label: $0.label, color: $0.color) }
@@ -140,13 +207,28 @@ struct PlotCommand: AsyncParsableCommand {
         Legend(x: W / 2 + (template == .budget ? 115 : 60), y: H - bottom + 72,
                entries: sets.map { .swatch(label: $0.shortCitation, color: violinColors[$0.label] ?? "#999999") }
                    + [.caption("violins: ceffyl KDE densities (2303.15442), first \(sets.map { "\($0.defaultBins)" }.joined(separator: "/")) bins", fill: "#555555")]
+                   + (smbhb ? [.dashedLine(label: smbhbLabel, color: "#b35900", dash: "6,4"),
+                               .caption("band: 68 % of infer --model smbhb on NG15 HD", fill: "#555555")] : [])
                    + (components ? [.caption("each point's sources, in its colour:", fill: "#555555")]
                                    + componentStyles.map { .dashedLine(label: $0.label, color: "#555555", dash: $0.dash) } : []))
             .draw(into: &svg)
         let document = svg.rendered
         try FiniteText.check(document, "the SVG")
         try OutputFile.write(document, to: output, option: "-o")
-        print("wrote \(output) (\(curves.filter { $0.dash == nil }.count) spectra\(components ? " with their sources" : ""), \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
+        print("wrote \(output) (\(curves.filter { $0.dash == nil }.count) spectra\(components ? " with their sources" : "")\(smbhb ? ", " + smbhbLabel : ""), \(violins.count) violins\(missing.isEmpty ? "" : "; " + missing.joined(separator: "; ")))")
+    }
+}
+
+/// The posterior summary of log10 A of the γ = 13/3 SMBHB power law on NANOGrav 15-yr HD (14 bins): `infer --model smbhb
+/// --data ng15 --seed 1` (400 live points), run here so that the band follows the bundled data and the likelihood.
+func smbhbAmplitudePosterior(resources: ProjectResources) async throws -> ParameterSummary {
+    let ng15 = try likelihoods(.ng15, bins: 14, resources: resources)
+    do {
+        let sampler = try NestedSampler(problem: PowerLawProblem.smbhb(likelihoods: ng15),
+                                        options: NestedSamplerOptions(liveCount: 400, seed: 1, jobs: try defaultJobs(nil)))
+        return try await sampler.run().summary()[0]
+    } catch let e as NestedSamplingError {
+        throw InternalError("SMBHB reference (nested sampling): \(e)")
     }
 }
 

@@ -7,7 +7,7 @@ struct SupercoolCommand: AsyncParsableCommand {
         commandName: "supercool",
         abstract: "Supercooled first-order phase transitions of a dark U(1) sector, their gravitational waves and PTA fits.",
         discussion: "Energies in GeV unless said. Exit codes: 0 success, 2 bad input, 3 a physics answer that is not a number (e.g. no barrier), 1 internal error.",
-        subcommands: [InferCommand.self, ModelCommand.self, PotentialCommand.self, BounceCommand.self, PointCommand.self, ReproduceCommand.self, CompletionCommand.self, ScanCommand.self, MapCommand.self, ValidateDomainCommand.self, SpectrumCommand.self, LikelihoodCommand.self, FitCommand.self, PlotCommand.self, BenchCommand.self, GenerateTablesCommand.self]
+        subcommands: [InferCommand.self, EmulatorCommand.self, ModelCommand.self, PotentialCommand.self, BounceCommand.self, PointCommand.self, ReproduceCommand.self, CompletionCommand.self, ScanCommand.self, MapCommand.self, ValidateDomainCommand.self, SpectrumCommand.self, LikelihoodCommand.self, FitCommand.self, PlotCommand.self, BenchCommand.self, GenerateTablesCommand.self]
     )
 
     /// Parse, run, and turn every error into one line on stderr with a documented exit code.

@@ -65,3 +65,40 @@ public final class Interpolant: @unchecked Sendable {
         return a <= b ? v : -v
     }
 }
+
+/// Local polynomial (Lagrange) interpolation on a tabulated, strictly increasing grid: the `order` + 1 nodes around a
+/// point and their weights, so that f(x) ≈ Σ wᵢ f(xᵢ). The stencil is centred on the cell holding x and shifted
+/// inwards at the grid's ends; x outside the grid is clamped to it (no extrapolation). Used for tensor-product
+/// interpolation of whole curves over a parameter grid (`ActionCurveEmulator`).
+public struct LagrangeStencil: Sendable, Equatable {
+    /// Index of the first node of the stencil.
+    public let start: Int
+    /// One weight per node start..<start + weights.count; they sum to 1.
+    public let weights: [Double]
+
+    public init(grid: [Double], at x: Double, order: Int = 3) throws {
+        guard order >= 1, grid.count > order else {
+            throw NumericalError("Lagrange stencil: order \(order) needs at least \(order + 1) grid points, got \(grid.count)")
+        }
+        guard x.isFinite else { throw NumericalError("Lagrange stencil: non-finite abscissa") }
+        let t = min(max(x, grid[0]), grid[grid.count - 1])
+        // The cell i with grid[i] ≤ t < grid[i+1] (binary search), then the stencil i − (order−1)/2 … clamped.
+        var lo = 0, hi = grid.count - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if grid[mid] <= t { lo = mid } else { hi = mid }
+        }
+        let first = min(max(lo - (order - 1) / 2, 0), grid.count - 1 - order)
+        var w = [Double](repeating: 1, count: order + 1)
+        for j in 0...order {
+            for m in 0...order where m != j {
+                w[j] *= (t - grid[first + m]) / (grid[first + j] - grid[first + m])
+            }
+        }
+        start = first
+        weights = w
+    }
+
+    /// The node indices of the stencil.
+    public var indices: Range<Int> { start..<(start + weights.count) }
+}

@@ -50,12 +50,17 @@ public struct AdaptiveODEIntegrator: Sendable {
 
     /// Integrate the four-component system y' = rhs(t, y) from (t0, y0) towards tEnd, calling
     /// `observer(t, y)` after each accepted step. Throws if GSL reports a failure, the state becomes
-    /// non-finite, or `maxSteps` is exceeded. (Concrete SIMD4 state: no generic dispatch per call.)
+    /// non-finite, or `maxSteps` is exceeded. rk8pd runs in Swift (`integratePrinceDormand`, the same steps as GSL's),
+    /// specialised into the caller; the other steppers through GSL.
+    @inlinable @inline(__always)
     public func integrate(
         from t0: Double, _ y0: SIMD4<Double>, to tEnd: Double, initialStep: Double,
         rhs: (Double, SIMD4<Double>) -> SIMD4<Double>,
         observer: (Double, SIMD4<Double>) -> StepDecision
     ) throws -> Outcome<SIMD4<Double>> {
+        if stepper == .rk8pd {
+            return try integratePrinceDormand(from: t0, y0, to: tEnd, initialStep: initialStep, rhs: rhs, observer: observer)
+        }
         let result = try integrateRaw(
             from: t0, [y0[0], y0[1], y0[2], y0[3]], to: tEnd, initialStep: initialStep,
             rhs: { t, y, dydt in
@@ -68,11 +73,15 @@ public struct AdaptiveODEIntegrator: Sendable {
     }
 
     /// The same for an eight-component state (e.g. several running integrals side by side).
+    @inlinable @inline(__always)
     public func integrate(
         from t0: Double, _ y0: SIMD8<Double>, to tEnd: Double, initialStep: Double,
         rhs: (Double, SIMD8<Double>) -> SIMD8<Double>,
         observer: (Double, SIMD8<Double>) -> StepDecision
     ) throws -> Outcome<SIMD8<Double>> {
+        if stepper == .rk8pd {
+            return try integratePrinceDormand(from: t0, y0, to: tEnd, initialStep: initialStep, rhs: rhs, observer: observer)
+        }
         func load(_ y: UnsafePointer<Double>) -> SIMD8<Double> { SIMD8(y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]) }
         let result = try integrateRaw(
             from: t0, (0..<8).map { y0[$0] }, to: tEnd, initialStep: initialStep,
@@ -84,6 +93,7 @@ public struct AdaptiveODEIntegrator: Sendable {
         return result.state.withUnsafeBufferPointer { Outcome(t: result.t, state: load($0.baseAddress!), steps: result.steps, stoppedByObserver: result.stopped) }
     }
 
+    @usableFromInline
     func integrateRaw(
         from t0: Double, _ y0: [Double], to tEnd: Double, initialStep: Double,
         rhs: (Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void,

@@ -351,6 +351,23 @@ public struct PreparedTransition: Sendable {
     /// The transition at vev `v` (GeV) with the g*_SM(T) table given: at the reference v exactly `TransitionAnalysis.run()`;
     /// elsewhere through `ParticleModel.withVev` (throws `TransitionAnalysisError.notScaleInvariant` if the model does not declare it).
     public func result(vev v: Double, standardModel table: StandardModelDegreesOfFreedom) throws -> TransitionResult {
+        try result(vev: v, standardModel: table, extras: .all)
+    }
+
+    /// What the history computes beyond T_n, T_p, T_f, α, β/H, H*R*, T_reh and the outcome.
+    public struct Extras: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The walls (a bounce at T_p for R_0; `TransitionResult.wallDynamics`, the `budget` template's energy split).
+        public static let walls = Extras(rawValue: 1)
+        /// The independent quadrature of I(T_p) (`percolationIntegralRelativeError`).
+        public static let percolationCheck = Extras(rawValue: 2)
+        public static let all: Extras = [.walls, .percolationCheck]
+    }
+
+    /// As `result(vev:standardModel:)`, computing only the `extras` asked for (inference leaves out what its
+    /// likelihood does not use: ~1 ms of walls and ~1 ms of quadrature per point).
+    public func result(vev v: Double, standardModel table: StandardModelDegreesOfFreedom, extras: Extras) throws -> TransitionResult {
         let s = v / referenceVev
         let model: any ParticleModel
         if v == referenceVev {
@@ -385,7 +402,7 @@ public struct PreparedTransition: Sendable {
             result.status = .noNucleation(minimumActionOverT: set.minimum!.actionOverT, lowestTemperature: s * set.lowestTemperature)
             return result
         case .curve(let c):
-            return try c.history(scale: s, analysis: scaled, table: table)
+            return try c.history(scale: s, analysis: scaled, table: table, extras: extras)
         }
     }
 }
@@ -403,7 +420,8 @@ extension PreparedTransition.Curve {
     }
 
     /// The history at scale s = v/v_ref (analysis: the model at v, the table loaded).
-    func history(scale s: Double, analysis: TransitionAnalysis, table: StandardModelDegreesOfFreedom) throws -> TransitionResult {
+    func history(scale s: Double, analysis: TransitionAnalysis, table: StandardModelDegreesOfFreedom,
+                 extras: PreparedTransition.Extras = .all) throws -> TransitionResult {
         let conventions = analysis.conventions
         var result = TransitionResult()
         let Tc = s * criticalTemperature, T0 = barrierVanishing.map { s * $0 }
@@ -474,9 +492,11 @@ extension PreparedTransition.Curve {
         result.percolationTemperature = Tp
         // Two independent evaluations of I(T_p): the ODE pass and adaptive quadrature (QAGS, its own error estimate).
         // The reported relative error is the larger of QAGS's estimate and their difference.
-        let percolation = try integrals.extendedVolumeWithError(at: Tp)
-        let scale = max(percolation.value, .leastNormalMagnitude)
-        result.percolationIntegralRelativeError = max(percolation.error, abs(percolation.value - (try history.extendedVolume(at: Tp)))) / scale
+        if extras.contains(.percolationCheck) {
+            let percolation = try integrals.extendedVolumeWithError(at: Tp)
+            let scale = max(percolation.value, .leastNormalMagnitude)
+            result.percolationIntegralRelativeError = max(percolation.error, abs(percolation.value - (try history.extendedVolume(at: Tp)))) / scale
+        }
         result.extendedVolumeUnityTemperature = try history.temperature(extendedVolume: 1)
         result.finalTemperature = try history.temperature(extendedVolume: -log(conventions.finalFalseVacuumFraction))
         let slopeP = 3 + Tp * (try history.extendedVolumeDerivative(at: Tp))
@@ -525,9 +545,13 @@ extension PreparedTransition.Curve {
 
         // The walls: R_0 from the bounce at T_p (solved at T_p/s for the reference v: R_0 = R_0,ref/s), φ_b(T_p) = s φ_b,ref,
         // ρ_rad of the false-vacuum plasma (1903.09642 §2).
-        var wallBounce = Self.wallRadiusTunnelling(tunnelling).bounce(temperature: Tp / s)
-        if case .failed = wallBounce { wallBounce = tunnelling.bounce(temperature: Tp / s) }   // the tight solver as fallback
+        var wallBounce: BounceOutcome = .failed(.invalidProblem("walls not asked for"))
+        if extras.contains(.walls) {
+            wallBounce = Self.wallRadiusTunnelling(tunnelling).bounce(temperature: Tp / s)
+            if case .failed = wallBounce { wallBounce = tunnelling.bounce(temperature: Tp / s) }   // the tight solver as fallback
+        }
         switch wallBounce {
+        case _ where !extras.contains(.walls): result.wallDynamicsNote = "walls not computed (not asked for)"
         case .bounce(let b):
             if let broken = try tunnelling.phases.brokenMinimum(at: Tp / s), let a = result.alpha {
                 let species = analysis.model.species

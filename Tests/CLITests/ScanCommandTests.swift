@@ -137,6 +137,23 @@ import ParameterScan
         #expect(against["lnB"] is Double && against["lnB_error"] is Double)
     }
 
+    @Test("infer --smbhb-prior nanograv: --with-smbhb and --against smbhb sample the same (log10 A, γ) prior")
+    func nanogravPrior() throws {
+        let r = try CLITests.run(["infer", "--model", "pt", "--with-smbhb", "--smbhb-prior", "nanograv", "--against", "smbhb", "--live", "40",
+                                  "--seed", "3", "--format", "json", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try CLITests.json(r.stdout)
+        #expect(j["smbhb_prior"] as? String == "nanograv")
+        let names = try #require(j["parameters"] as? [[String: Any]]).map { $0["name"] as? String }
+        #expect(names == ["log10_Tp_GeV", "log10_alpha", "log10_HR", "log10_A_smbhb", "gamma_smbhb"])
+        let against = try #require(j["against"] as? [String: Any])
+        #expect(against["smbhb_prior"] as? String == "nanograv" && against["parameter_names"] as? [String] == ["log10_A", "gamma"])
+        // The default keeps γ = 13/3 in both.
+        let d = try CLITests.run(["infer", "--model", "smbhb", "--live", "30", "--format", "json", "--quiet"])
+        let dj = try CLITests.json(d.stdout)
+        #expect(dj["smbhb_prior"] as? String == "uniform" && (dj["parameters"] as? [[String: Any]])?.count == 1)
+    }
+
     @Test("infer --corner and --predictive write SVGs with no NaN; the samples CSV has one column per parameter")
     func plots() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-infer-\(getpid())")
@@ -157,9 +174,88 @@ import ParameterScan
     func refusals() throws {
         for (args, named) in [(["--model", "powerlaw", "--live", "5"], "--live"), (["--model", "smbhb", "--template", "turb"], "--template"),
                               (["--model", "pt", "--template", "budget"], "--kappa-col"), (["--model", "pt", "--vw", "2"], "--vw"),
-                              (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed")] {
+                              (["--model", "nonsense"], "model"), (["--model", "powerlaw", "--seed", "18446744073709551615"], "--seed"),
+                              (["--model", "pt", "--smbhb-prior", "nanograv"], "--smbhb-prior"),
+                              (["--model", "powerlaw", "--smbhb-prior", "nanograv", "--against", "powerlaw"], "--smbhb-prior"),
+                              (["--model", "smbhb", "--smbhb-prior", "holodeck"], "smbhb-prior"),
+                              (["--model", "darku1"], "--emulator"), (["--model", "pt", "--emulator", "/tmp/x.json"], "--emulator"),
+                              (["--model", "darku1", "--emulator", "/tmp/x.json", "--kappa-col", "0.5"], "--kappa-col"),
+                              (["--model", "darku1", "--emulator", "/nonexistent-dir/x.json"], "--emulator"),
+                              (["--model", "powerlaw", "--g-rel", "-0.01:0.01"], "--g-rel")] {
             let r = try CLITests.run(["infer"] + args)
             #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
         }
+    }
+}
+
+@Suite struct EmulatorCommandTests {
+    @Test("emulator build/check and infer --model darku1 refuse bad input with exit 2, naming the option or the file")
+    func refusals() throws {
+        let notEmulator = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-not-emulator-\(getpid()).json").path
+        try "{\"format\": \"something-else\"}".write(toFile: notEmulator, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: notEmulator) }
+        for (args, named) in [(["emulator", "build", "-o", "/tmp/e.json", "--lambda-nodes", "2"], "--lambda-nodes"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--lambda", "0.1:0.01"], "--lambda"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--g-rel", "-2:0.01"], "--g-rel"),
+                              (["emulator", "build", "-o", "/tmp/e.json", "--g-rel-width", "0"], "--g-rel-width"),
+                              (["emulator", "check", "--emulator", notEmulator], notEmulator),
+                              (["emulator", "check", "--emulator", "/nonexistent.json"], "/nonexistent.json"),
+                              (["infer", "--model", "darku1", "--emulator", notEmulator], notEmulator)] {
+            let r = try CLITests.run(args)
+            #expect(r.status == 2 && r.stderr.contains(named), "\(args): \(r.stderr)")
+        }
+    }
+}
+
+@Suite struct PlotPointsTests {
+    /// --points and --published draw direct-mode spectra: the CSV rows equal `spectrum --Tp --alpha --HR` at the same
+    /// frequency (same T*, g*, template); --smbhb adds three series (median and 68 % of log10 A) of slope f^{2/3}.
+    @Test("plot --points/--published/--smbhb: the drawn curves are the direct-mode spectra; the SMBHB band is a γ = 13/3 power law")
+    func givenPoints() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supercool-plotpoints-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let csv = dir.appendingPathComponent("points.csv").path
+        try "# two points\nalpha,Tp_GeV,HR,label,gstar\n100,0.01,0.3,strong,\n0.5,0.05,0.1,weak,20\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["plot", "--points", csv, "--smbhb", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // Rows: "label",x,y,weight (labels hold commas; curves have an empty weight).
+        let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        func series(_ prefix: String) -> [(Double, Double)] {
+            rows.filter { $0[0].hasPrefix("\"" + prefix) }.compactMap { c in
+                guard let x = Double(c[c.count - 3]), let y = Double(c[c.count - 2]) else { return nil }
+                return (x, y)
+            }
+        }
+        for (label, args) in [("strong", ["--Tp", "0.01", "--alpha", "100", "--HR", "0.3"]), ("weak", ["--Tp", "0.05", "--alpha", "0.5", "--HR", "0.1", "--gstar", "20"])] {
+            let drawn = series(label)
+            #expect(drawn.count == 201, "\(label)")
+            let (f, y) = drawn[120]
+            let s = try CLITests.run(["spectrum"] + args + ["--fmin", "\(f)", "--fmax", "\(f * 1.0000001)", "--points", "2", "--format", "json"])
+            let j = try CLITests.json(s.stdout)
+            let expected = try #require((j["h2Omega_GW"] as? [Double])?.first)
+            #expect(abs(y / expected - 1) < 1e-5, "\(label): \(y) vs \(expected)")
+        }
+        let median = series("SMBHB median"), low = series("SMBHB 16"), high = series("SMBHB 84")
+        #expect(median.count == 201 && low.count == 201 && high.count == 201)
+        let slope = log10(median[200].1 / median[0].1) / log10(median[200].0 / median[0].0)
+        #expect(abs(slope - 2.0 / 3) < 1e-9)
+        #expect(low[50].1 < median[50].1 && median[50].1 < high[50].1)
+        // --published: the benchmark table's own T_p, α, H*R* (BP1: 12.54 MeV, 342.34, 0.4771), no transition computed.
+        let p = try CLITests.run(["plot", "--published", "--bp", "BP1", "--format", "csv"])
+        #expect(p.status == 0 && p.stdout.contains("BP1 (published): T_p = 12.5 MeV, α = 342, H*R* = 0.477") && !p.stderr.contains("computing"), "\(p.stderr)")
+        let svgPath = dir.appendingPathComponent("points.svg").path
+        let svg = try CLITests.run(["plot", "--points", csv, "--published", "--bp", "BP2", "--smbhb", "-o", svgPath])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let text = try String(contentsOfFile: svgPath, encoding: .utf8)
+        #expect(text.contains("SMBHB γ = 13/3") && text.contains("BP2 (published)") && !text.contains("NaN"))
+        // Bad input: exit 2 naming the file, line and column.
+        try "Tp_GeV,alpha,HR\n0.01,-3,0.3\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let bad = try CLITests.run(["plot", "--points", csv, "-o", svgPath])
+        #expect(bad.status == 2 && bad.stderr.contains("line 2") && bad.stderr.contains("'alpha'"), "\(bad.stderr)")
+        try "Tp_GeV,HR\n0.01,0.3\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let noAlpha = try CLITests.run(["plot", "--points", csv, "-o", svgPath])
+        #expect(noAlpha.status == 2 && noAlpha.stderr.contains("no column 'alpha'"), "\(noAlpha.stderr)")
+        let budget = try CLITests.run(["plot", "--published", "--template", "budget", "-o", svgPath])
+        #expect(budget.status == 2 && budget.stderr.contains("--template budget"), "\(budget.stderr)")
     }
 }

@@ -25,12 +25,45 @@ import Foundation
     @Test func turbulenceMatchesHandComputation() throws {
         let source = GWSource(temperature: 100, degreesOfFreedom: 100, alpha: 0.5, hubbleRadius: 0.1, wallVelocity: 1)
         let t = TurbulenceTemplate(source: source)
-        #expect(abs(t.peakFrequency / 0.0007908796192832224 - 1) < 1e-12)
-        #expect(abs(t.energyDensity(frequency: t.peakFrequency) / 3.8841893072459093e-13 - 1) < 1e-12)
-        #expect(abs(t.energyDensity(frequency: 10 * t.peakFrequency) / 7.498277431630232e-14 - 1) < 1e-12)
+        #expect(abs(t.characteristicFrequency / 0.0007908796192832224 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: t.characteristicFrequency) / 3.8841893072459093e-13 - 1) < 1e-12)
+        #expect(abs(t.energyDensity(frequency: 10 * t.characteristicFrequency) / 7.498277431630232e-14 - 1) < 1e-12)
         let both = TemplateKind.soundWavesAndTurbulence.template(for: source)
         let sw = SoundWaveTemplate(source: source)
         #expect(abs(both.energyDensity(frequency: 1e-3) - sw.energyDensity(frequency: 1e-3) - t.energyDensity(frequency: 1e-3)) < 1e-25)
+    }
+
+    /// The reported turbulence peak is the spectrum's maximum, found here by a dense scan (10⁶ log-spaced frequencies over
+    /// six decades around f_turb, then the scan's neighbours refined by golden section), at sources spanning k = 8πf_turb/h*
+    /// from ~3 to ~1e4 (weak damping: peak near 4.5 f_turb; strong: near 1.2 f_turb). f_turb itself is 5–30 % below the peak.
+    @Test func turbulencePeakIsTheMaximum() {
+        for (T, g, alpha, hr, vw) in [(100.0, 100.0, 0.5, 0.1, 1.0), (0.05, 16, 400, 0.3, 1), (1e4, 100, 0.1, 1, 0.3),
+                                      (0.01, 10, 5, 10, 1), (1, 60, 2, 0.001, 0.7)] {
+            let t = TurbulenceTemplate(source: GWSource(temperature: T, degreesOfFreedom: g, alpha: alpha, hubbleRadius: hr, wallVelocity: vw))
+            let lo = log(t.characteristicFrequency) - 3 * log(10.0), n = 1_000_000
+            let step = 6 * log(10.0) / Double(n)
+            var best = 0, bestValue = -Double.infinity
+            for i in 0...n {
+                let v = t.energyDensity(frequency: exp(lo + Double(i) * step))
+                if v > bestValue { bestValue = v; best = i }
+            }
+            // Golden section between the scan's neighbours of the best sample.
+            var (a, b) = (lo + Double(best - 1) * step, lo + Double(best + 1) * step)
+            for _ in 0..<100 {
+                let m1 = a + (b - a) * 0.381966, m2 = b - (b - a) * 0.381966
+                if t.energyDensity(frequency: exp(m1)) < t.energyDensity(frequency: exp(m2)) { a = m1 } else { b = m2 }
+            }
+            let scanned = exp((a + b) / 2)
+            #expect(abs(t.peakFrequency / scanned - 1) < 1e-6, "T* = \(T): analytic \(t.peakFrequency), scan \(scanned)")
+            #expect(t.energyDensity(frequency: t.peakFrequency) >= bestValue * (1 - 1e-12))
+            #expect(t.peakFrequency > 1.05 * t.characteristicFrequency)
+        }
+        // The limits of x_peak: 4.5 without damping (9(1+x) = 11x), 1.2 for strong damping (5x² = 6x).
+        #expect(TurbulenceTemplate.peakOverCharacteristic(dampingRatio: 0) == 4.5)
+        #expect(abs(TurbulenceTemplate.peakOverCharacteristic(dampingRatio: 1e12) - 1.2) < 1e-9)
+        // The sum with sound waves still reports the sound-wave peak (its first part).
+        let source = GWSource(temperature: 100, degreesOfFreedom: 100, alpha: 0.5, hubbleRadius: 0.1, wallVelocity: 1)
+        #expect(TemplateKind.soundWavesAndTurbulence.template(for: source).peakFrequency == SoundWaveTemplate(source: source).peakFrequency)
     }
 
     /// Hindmarsh et al. 1704.05871 eq. (45) + erratum, same point: h²Ω(f_p) = 6.78871e-10 at f_p = 2.6e-4 Hz,

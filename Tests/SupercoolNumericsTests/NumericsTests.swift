@@ -130,3 +130,42 @@ import Foundation
         #expect(e.description.contains("test") && e.description.contains("status 1"))
     }
 }
+
+/// The Swift Prince–Dormand 8(7) (`integratePrinceDormand`, which `integrate` uses for rk8pd) against GSL's rk8pd
+/// (`integrateRaw`) on the same problem: the same tableau and step control, so the same number of steps and the same
+/// state to round-off. A damped anharmonic oscillator with a running integral, uncontrolled like the bounce's.
+@Suite struct PrinceDormandTests {
+    @Test func swiftStepperTakesGSLsSteps() throws {
+        var integrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 100_000)
+        integrator.uncontrolledComponents = [3]
+        func f(_ t: Double, _ y: SIMD4<Double>) -> SIMD4<Double> {
+            SIMD4(y[1], -y[0] - y[0] * y[0] * y[0] - 2 / (t + 1) * y[1], y[1] * y[1], y[0] * y[0])
+        }
+        let y0 = SIMD4<Double>(1, 0, 0, 0)
+        var swiftSteps = [Double]()
+        let native = try integrator.integratePrinceDormand(from: 0, y0, to: 30, initialStep: 1e-3, rhs: f,
+                                                           observer: { t, _ in swiftSteps.append(t); return .proceed })
+        var gslSteps = [Double]()
+        let gsl = try integrator.integrateRaw(from: 0, [1, 0, 0, 0], to: 30, initialStep: 1e-3,
+            rhs: { t, y, dydt in
+                let d = f(t, SIMD4(y[0], y[1], y[2], y[3]))
+                for i in 0..<4 { dydt[i] = d[i] }
+            },
+            observer: { t, _ in gslSteps.append(t); return .proceed })
+        #expect(native.steps == gsl.steps && swiftSteps.count == gslSteps.count)
+        for (a, b) in zip(swiftSteps, gslSteps) { #expect(abs(a - b) <= 1e-13 * max(1, abs(b))) }
+        for i in 0..<4 { #expect(abs(native.state[i] - gsl.state[i]) <= 1e-13 * max(1, abs(gsl.state[i])), "component \(i)") }
+        #expect(native.t == 30 && gsl.t == 30)
+    }
+
+    /// Backwards in t (HistoryTable integrates from high to low T) and a stop requested by the observer.
+    @Test func backwardsAndStopped() throws {
+        let integrator = AdaptiveODEIntegrator()
+        let out = try integrator.integratePrinceDormand(from: 1, SIMD4<Double>(1, 0, 0, 0), to: -3, initialStep: -1e-2,
+                                                        rhs: { _, y in SIMD4(y[0], 0, 0, 0) }, observer: { _, _ in .proceed })
+        #expect(abs(out.state[0] - exp(-4)) < 1e-10 * exp(-4) && out.t == -3)
+        let stopped = try integrator.integratePrinceDormand(from: 0, SIMD4<Double>(1, 0, 0, 0), to: 10, initialStep: 1e-2,
+                                                            rhs: { _, y in SIMD4(y[0], 0, 0, 0) }, observer: { _, y in y[0] > 2 ? .stop : .proceed })
+        #expect(stopped.stoppedByObserver && stopped.state[0] > 2 && stopped.t < 10)
+    }
+}

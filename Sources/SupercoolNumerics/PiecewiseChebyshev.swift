@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A function and its derivative, tabulated once as Chebyshev interpolants on pieces of [lower, upper], for inner
+/// loops that evaluate an expensive f thousands of times (the bounce's V and V′ at one temperature).
+///
+/// f and f′ are fitted separately (each from its own node values, so f′ is as accurate as f, not one order worse).
+/// A piece is kept when the last two coefficients of both series are below `tolerance` × the largest |f| (resp. |f′|)
+/// at its nodes — a relative error per piece, so a function that is small on a piece (V − V(0) ∝ φ² near φ = 0) keeps
+/// its relative accuracy there, and its fit agrees with f and f′ at two points between the nodes to `tolerance`
+/// (a kink or jump in a noisy f does not show in the tail); otherwise it is halved, down to `maxDepth` halvings. A piece that still fails (a
+/// non-analytic point inside, e.g. a mass threshold m² = 0 where V″ has a log singularity) is marked for the exact
+/// function: `evaluate` returns nil there and outside [lower, upper], and the caller evaluates f itself.
+public struct PiecewiseChebyshevTable: Sendable {
+    /// Piece i covers [breakpoints[i], breakpoints[i + 1]].
+    public let breakpoints: [Double]
+    /// Whether piece i is tabulated (false: the caller evaluates the function).
+    public let tabulated: [Bool]
+    /// Interpolation degree (degree + 1 nodes per piece).
+    public let degree: Int
+    /// Function evaluations spent building the table.
+    public let evaluations: Int
+    /// Per piece: degree + 1 coefficients of f, then degree + 1 of f′ (on the piece's [−1, 1]).
+    @usableFromInline let coefficients: [Double]
+
+    /// Fits `function` (returning (f, f′)) on [lower, upper], starting from the pieces between `initialBreakpoints`
+    /// (sorted, from lower to upper; the first and last are the domain's ends). Pieces listed in `exactPieces` (indices
+    /// into the initial pieces) are not fitted. Throws what `function` throws.
+    public init(initialBreakpoints: [Double], degree: Int = 24, tolerance: Double = 1e-11, maxDepth: Int = 8,
+                exactPieces: Set<Int> = [], function: (Double) throws -> (Double, Double)) rethrows {
+        precondition(initialBreakpoints.count >= 2 && degree >= 2)
+        let n = degree + 1
+        // cos(π j (k + ½)/n): the discrete cosine transform from node values to coefficients.
+        var cosines = [Double](repeating: 0, count: n * n)
+        var nodes = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            nodes[k] = cos(Double.pi * (Double(k) + 0.5) / Double(n))
+            for j in 0..<n { cosines[j * n + k] = cos(Double.pi * Double(j) * (Double(k) + 0.5) / Double(n)) }
+        }
+        var points = [initialBreakpoints[0]]
+        var flags = [Bool]()
+        var coefficients = [Double]()
+        var evaluations = 0
+        var values = [Double](repeating: 0, count: n), slopes = [Double](repeating: 0, count: n)
+
+        func transform(_ data: [Double]) -> [Double] {
+            var c = [Double](repeating: 0, count: n)
+            for j in 0..<n {
+                var sum = 0.0
+                for k in 0..<n { sum += data[k] * cosines[j * n + k] }
+                c[j] = 2 * sum / Double(n)
+            }
+            c[0] *= 0.5
+            return c
+        }
+        func fit(_ a: Double, _ b: Double, depth: Int) throws {
+            let mid = 0.5 * (a + b), half = 0.5 * (b - a)
+            for k in 0..<n {
+                let (f, df) = try function(mid + half * nodes[k])
+                values[k] = f; slopes[k] = df
+            }
+            evaluations += n
+            let cf = transform(values), cd = transform(slopes)
+            let scaleF = values.map(abs).max() ?? 0, scaleD = slopes.map(abs).max() ?? 0
+            let tailF = max(abs(cf[n - 1]), abs(cf[n - 2])), tailD = max(abs(cd[n - 1]), abs(cd[n - 2]))
+            var converged = tailF <= tolerance * scaleF && tailD <= tolerance * scaleD && (cf + cd).allSatisfy(\.isFinite)
+            if converged {
+                // The tail says nothing about a kink or a jump inside the piece (a noisy f): check the fit against f
+                // between the nodes, at the same tolerance.
+                for t in [-0.61803398874989485, 0.38196601125010515] {
+                    let (f, df) = try function(mid + half * t)
+                    evaluations += 1
+                    let a = cf.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
+                    let d = cd.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
+                    if !(abs(a - f) <= tolerance * scaleF && abs(d - df) <= tolerance * scaleD) { converged = false }
+                }
+            }
+            if converged {
+                points.append(b); flags.append(true); coefficients += cf; coefficients += cd
+            } else if depth < maxDepth {
+                try fit(a, mid, depth: depth + 1)
+                try fit(mid, b, depth: depth + 1)
+            } else {
+                points.append(b); flags.append(false); coefficients += [Double](repeating: 0, count: 2 * n)
+            }
+        }
+        for i in 0..<(initialBreakpoints.count - 1) {
+            let a = initialBreakpoints[i], b = initialBreakpoints[i + 1]
+            if exactPieces.contains(i) {
+                points.append(b); flags.append(false); coefficients += [Double](repeating: 0, count: 2 * n)
+            } else {
+                try fit(a, b, depth: 0)
+            }
+        }
+        self.breakpoints = points
+        self.tabulated = flags
+        self.degree = degree
+        self.evaluations = evaluations
+        self.coefficients = coefficients
+    }
+
+    public var lower: Double { breakpoints[0] }
+    public var upper: Double { breakpoints[breakpoints.count - 1] }
+
+    /// (f, f′) at x from the table, or nil outside [lower, upper] or on a piece left to the exact function.
+    @inlinable
+    public func evaluate(_ x: Double) -> (value: Double, derivative: Double)? {
+        breakpoints.withUnsafeBufferPointer { b -> (Double, Double)? in
+            guard x >= b[0], x <= b[b.count - 1] else { return nil }
+            // Binary search for the piece: b[lo] ≤ x < b[hi].
+            var lo = 0, hi = b.count - 1
+            while hi - lo > 1 {
+                let m = (lo + hi) >> 1
+                if x < b[m] { hi = m } else { lo = m }
+            }
+            guard tabulated[lo] else { return nil }
+            let a = b[lo], c = b[lo + 1]
+            let t = (2 * x - a - c) / (c - a)
+            return coefficientsPiece(lo, t)
+        }
+    }
+
+    @inlinable
+    func coefficientsPiece(_ piece: Int, _ t: Double) -> (Double, Double) {
+        let n = degree + 1
+        return coefficients.withUnsafeBufferPointer { c in
+            let f = Self.clenshaw(c.baseAddress! + 2 * n * piece, n, t)
+            let d = Self.clenshaw(c.baseAddress! + 2 * n * piece + n, n, t)
+            return (f, d)
+        }
+    }
+
+    @inline(__always) @usableFromInline
+    static func clenshaw(_ c: UnsafePointer<Double>, _ n: Int, _ t: Double) -> Double {
+        let t2 = 2 * t
+        var b1 = 0.0, b2 = 0.0
+        var j = n - 1
+        while j >= 1 {
+            let b0 = c[j] + t2 * b1 - b2
+            b2 = b1; b1 = b0
+            j -= 1
+        }
+        return c[0] + t * b1 - b2
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+import Foundation
+import Bounce
+import EffectivePotential
+import SupercoolNumerics
+@testable import TransitionHistory
+
+/// The bounce's V and V′ tabulated per temperature (`ThermalTunnelling.tabulatedPotential`) against the exact sum, at
+/// 4000 random |φ| (log-uniform from 1e-9 to 1.05 φ_true: the region near φ = 0, where V ∝ φ², is where a weak
+/// transition's bounce lives), and the bounce itself against the one on the exact potential.
+@Suite struct TabulatedThermalPotentialTests {
+    /// (model, T/T_c or T/v): BP2 at low T and near T_c, BP4, a strong λ, conventions with full scalar J_B
+    /// (thresholds m² = 0 inside the range) and the Parwani daisy, and a weak transition (g ≪ g_roll) near T_0.
+    /// T = nil: half-way between T_0 and T_c (the weak transition, φ_true ~ 1e-4 v, V''(0) ≪ μ²).
+    static let cases: [(String, DarkU1, PotentialConventions, Double?)] = [
+        ("BP2 T/v=0.01", try! DarkU1(vev: 1, lambda: 0.006, gauge: 0.75), .default, 0.01),
+        ("BP2 T/v=0.05", try! DarkU1(vev: 1, lambda: 0.006, gauge: 0.75), .default, 0.05),
+        ("BP4 T/v=0.03", try! DarkU1(vev: 1, lambda: 0.01, gauge: 0.86), .default, 0.03),
+        ("λ=2 T/v=0.3", try! DarkU1(vev: 1e3, lambda: 2, gauge: 3.5), .default, 300),
+        ("full J_B", try! DarkU1(vev: 1, lambda: 0.1, gauge: 1.5), PotentialConventions(daisy: .arnoldEspinosa, scalarThermal: .fullJB), 0.2),
+        ("Parwani", try! DarkU1(vev: 1, lambda: 0.006, gauge: 0.75), PotentialConventions(daisy: .parwani, scalarThermal: .leadingHighT), 0.02),
+        ("weak", try! DarkU1(vev: WeakTransitionBounceTests.v, lambda: WeakTransitionBounceTests.lambda, gauge: WeakTransitionBounceTests.g),
+         .default, nil),
+    ]
+
+    static func temperature(_ t: ThermalTunnelling, _ T: Double?) throws -> Double {
+        if let T { return T }
+        let Tc = try #require(try t.phases.criticalTemperature())
+        let T0 = try #require(try t.phases.barrierDisappearanceTemperature(criticalTemperature: Tc))
+        return T0 + 0.5 * (Tc - T0)
+    }
+
+    /// |V_tab − V| ≤ 1e-10 (|V| + |φ V′|) and |V′_tab − V′| ≤ 1e-10 (|V′| + |V/φ|): relative to the local scale of each
+    /// (the plain relative error is meaningless where V or V′ crosses zero).
+    @Test(arguments: 0..<7)
+    func tableMatchesExactPotential(index: Int) throws {
+        let (name, model, conventions, givenT) = Self.cases[index]
+        let tunnelling = ThermalTunnelling(potential: ThermalEffectivePotential(model: model, conventions: conventions))
+        let T = try Self.temperature(tunnelling, givenT)
+        let broken = try #require(try tunnelling.phases.brokenMinimum(at: T), "\(name)")
+        let tab = tunnelling.tabulatedPotential(temperature: T, trueVacuum: broken.phi)
+        let exact = ThermalBouncePotential(potential: tunnelling.potential, temperature: T)
+        var rng = SplitMix64(seed: UInt64(index + 1))
+        var worstV = 0.0, worstD = 0.0, worstPhi = 0.0
+        // Under Parwani the resummed loops have no exact remainder (V − V(0) is a difference of O(T⁴) sums, see
+        // `differenceFromOriginAndDerivative`): below ~1e-4 φ_true the exact sum's own round-off (~1e-10 of V there)
+        // is what a comparison would measure, so that case is sampled from 1e-4 φ_true up.
+        let decades = conventions.daisy == .parwani ? 4.0 : 9.0
+        for _ in 0..<4000 {
+            let phi = broken.phi * 1.05 * pow(10, -decades * rng.nextUnit())
+            let a = tab.valueAndDerivative(phi), e = exact.valueAndDerivative(phi)
+            let errorV = abs(a.value - e.value) / (abs(e.value) + abs(phi * e.derivative))
+            if errorV > worstV { worstV = errorV; worstPhi = phi / broken.phi }
+            worstD = max(worstD, abs(a.derivative - e.derivative) / (abs(e.derivative) + abs(e.value / phi)))
+            // Even in φ.
+            let m = tab.valueAndDerivative(-phi)
+            #expect(m.value == a.value && m.derivative == -a.derivative)
+        }
+        let exactPieces = tab.table.tabulated.filter { !$0 }.count
+        print("\(name): \(tab.table.tabulated.count) pieces (\(exactPieces) exact), \(tab.table.evaluations) evaluations; worst V \(worstV) (at φ/φ_true = \(worstPhi)), V′ \(worstD)")
+        #expect(worstV <= 1e-10, "\(name): V off by \(worstV)")
+        #expect(worstD <= 1e-10, "\(name): V′ off by \(worstD)")
+    }
+
+    /// S3 on the table equals S3 on the exact potential to 1e-8 (the ODE's own tolerance is 1e-11 relative), with
+    /// Derrick's identity as the exact potential's bounce is held to, at the bench's temperatures including 1 − T/T_c = 1e-6 (thin wall).
+    @Test func bounceOnTableMatchesExactBounce() throws {
+        let model = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
+        var tabulated = ThermalTunnelling(potential: ThermalEffectivePotential(model: model))
+        var exact = tabulated
+        tabulated.tabulate = true; exact.tabulate = false
+        let Tc = try #require(try tabulated.phases.criticalTemperature())
+        for T in [0.01, 0.02, 0.05, 0.1, Tc * (1 - 1e-2), Tc * (1 - 1e-4), Tc * (1 - 1e-6)] {
+            let a = try #require(tabulated.bounce(temperature: T).bounce, "T = \(T)")
+            let b = try #require(exact.bounce(temperature: T).bounce, "T = \(T)")
+            #expect(abs(a.action / b.action - 1) < 1e-8, "T = \(T): \(a.action) vs \(b.action)")
+            // Derrick's identity to the bounds of ThermalBounceTests.thinWallNearCriticalTemperature: 1e-5 at 1 − T/T_c = 1e-6,
+            // where V − V(0) itself carries ~1e-6 relative noise (exact potential: 2.3e-6, table: −3.5e-6), else 1e-6.
+            let bound = T > Tc * (1 - 1e-5) ? 1e-5 : 1e-6
+            #expect(abs(a.derrickRatio - 1) < bound, "T = \(T): Derrick \(a.derrickRatio) (exact potential \(b.derrickRatio))")
+        }
+        // The weak transition, where the table must keep V − V(0) ∝ φ² smooth near φ = 0.
+        let weak = try #require(Self.cases.last)
+        var weakTab = ThermalTunnelling(potential: ThermalEffectivePotential(model: weak.1))
+        var weakExact = weakTab
+        weakTab.tabulate = true; weakExact.tabulate = false
+        let T = try Self.temperature(weakTab, nil)
+        let a = try #require(weakTab.bounce(temperature: T).bounce), b = try #require(weakExact.bounce(temperature: T).bounce)
+        #expect(abs(a.action / b.action - 1) < 1e-8, "weak: \(a.action) vs \(b.action)")
+        #expect(abs(a.derrickRatio - 1) < 1e-6)
+    }
+}
