@@ -8,12 +8,18 @@ compute the bounce action with
 
   * CosmoTransitions: tunneling1D.SingleFieldInstanton(...).findProfile()
     followed by .findAction(profile), timed in-process with
-    time.perf_counter (median over --ct-repeat runs);
+    time.perf_counter;
   * supercool: `$SUPERCOOL bounce --polynomial=c0,...,c4 --dimension d
     --format json --repeat N`, whose JSON reports `median_time_ms`
     (in-process median per bounce).
 
-Prints a table and writes it as CSV.  Normally run through
+The two are interleaved: --rounds times (default 5) one CosmoTransitions
+bounce, then one supercool call, so that the load of a shared machine falls
+on both alike; each round gives a ratio t_CT / t_supercool, and the table
+shows the median ratio with its range over the rounds, next to the action
+agreement (against CT's default and its tight-tolerance run).
+
+Prints one table and writes it as CSV.  Normally run through
 compare_cosmotransitions.sh, which sets up the virtual environment.
 
 Potential family (one parameter b in (0, 1/2)):
@@ -368,6 +374,11 @@ def machine_info():
         pass
     info["cpu"] = cpu
     try:
+        with open("/proc/loadavg") as fh:
+            info["load average"] = " ".join(fh.read().split()[:3])
+    except OSError:
+        pass
+    try:
         from threadpoolctl import threadpool_info
         info["blas"] = "; ".join("%s %s (%s)" % (d.get("internal_api"),
                                                  d.get("version"),
@@ -388,8 +399,9 @@ def fnum(x, fmt="%.6g"):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ct-repeat", type=int, default=5,
-                    help="CosmoTransitions repeats per bounce (median), default 5")
+    ap.add_argument("--rounds", "--ct-repeat", dest="rounds", type=int, default=5,
+                    help="interleaved rounds per bounce: one CosmoTransitions bounce, then one "
+                         "supercool call (median of --sc-repeat bounces); default 5")
     ap.add_argument("--sc-repeat", type=int, default=20,
                     help="--repeat passed to supercool, default 20")
     ap.add_argument("--ct-timeout", type=float, default=120.0,
@@ -442,7 +454,7 @@ def main():
 
     rows = []
     header = ["potential", "d", "S_CT", "S_supercool", "rel_diff",
-              "t_CT_ms", "t_supercool_ms", "speed_ratio"]
+              "t_CT_ms", "t_supercool_ms", "speed_ratio", "speed_ratio_min", "speed_ratio_max", "rounds"]
     extra = ["S_CT_tight", "rel_diff_tight", "CT_tight_status",
              "coefficients", "dV_over_barrier", "phi_true", "S_thinwall",
              "phi0_CT",
@@ -450,26 +462,43 @@ def main():
              "derrick_ratio_supercool", "wall_supercool_process_ms",
              "CT_status", "supercool_status"]
     print("== running (CT repeats=%d, supercool --repeat %d) ==" % (
-        args.ct_repeat, args.sc_repeat))
+        args.rounds, args.sc_repeat))
     for p in pots:
         for d in dims:
             tag = "%s d=%d" % (p["label"], d)
-            if args.skip_ct:
-                ct = {"action": None, "phi0": None, "time_ms": None,
-                      "error": "skipped"}
-            else:
-                ct = run_ct(p["coeffs"], p["phi_t"], d, args.ct_repeat,
-                            args.ct_timeout, **CT_DEFAULT)
+            # Interleaved rounds: CT once, then supercool once, so that load affects both alike.
+            ct_runs, sc_runs, ratios = [], [], []
+            for _ in range(max(args.rounds, 1)):
+                if args.skip_ct:
+                    ct = {"action": None, "phi0": None, "time_ms": None,
+                          "error": "skipped"}
+                else:
+                    ct = run_ct(p["coeffs"], p["phi_t"], d, 1,
+                                args.ct_timeout, **CT_DEFAULT)
+                if args.skip_supercool:
+                    sc = {"action": None, "phi0": None, "time_ms": None,
+                          "wall_ms": None, "error": "skipped"}
+                else:
+                    sc = run_supercool(sc_cmd, p["coeff_str"], d, args.sc_repeat,
+                                       args.sc_timeout)
+                ct_runs.append(ct)
+                sc_runs.append(sc)
+                if ct["error"] is None and sc["error"] is None and ct["time_ms"] and sc["time_ms"]:
+                    ratios.append(ct["time_ms"] / sc["time_ms"])
+                if ct["error"] not in (None, "skipped") and sc["error"] not in (None, "skipped"):
+                    break   # both fail: more rounds tell nothing
+            ct = dict(ct_runs[-1])
+            sc = dict(sc_runs[-1])
+            ct_times = [r["time_ms"] for r in ct_runs if r["error"] is None and r["time_ms"]]
+            sc_times = [r["time_ms"] for r in sc_runs if r["error"] is None and r["time_ms"]]
+            ct["time_ms"] = statistics.median(ct_times) if ct_times else None
+            sc["time_ms"] = statistics.median(sc_times) if sc_times else None
+            sc_walls = [r["wall_ms"] for r in sc_runs if r.get("wall_ms")]
+            sc["wall_ms"] = statistics.median(sc_walls) if sc_walls else None
             ref = {"action": None, "error": "skipped"}
             if not (args.skip_ct or args.no_ct_ref):
                 ref = run_ct(p["coeffs"], p["phi_t"], d, 1, args.ct_timeout,
                              **CT_TIGHT)
-            if args.skip_supercool:
-                sc = {"action": None, "phi0": None, "time_ms": None,
-                      "wall_ms": None, "error": "skipped"}
-            else:
-                sc = run_supercool(sc_cmd, p["coeff_str"], d, args.sc_repeat,
-                                   args.sc_timeout)
             s_tw = thin_wall_action(p["b"], d)
             if p["ratio"] <= 0.1 and s_tw:
                 for res in (ct, ref, sc):
@@ -484,14 +513,15 @@ def main():
             rel_ref = None
             if ref["action"] is not None and sc["action"] is not None:
                 rel_ref = (sc["action"] - ref["action"]) / abs(ref["action"])
-            speed = None
-            if ct["time_ms"] and sc["time_ms"]:
-                speed = ct["time_ms"] / sc["time_ms"]
+            speed = statistics.median(ratios) if ratios else None
             row = {
                 "potential": p["label"], "d": d,
                 "S_CT": ct["action"], "S_supercool": sc["action"],
                 "rel_diff": rel, "t_CT_ms": ct["time_ms"],
                 "t_supercool_ms": sc["time_ms"], "speed_ratio": speed,
+                "speed_ratio_min": min(ratios) if ratios else None,
+                "speed_ratio_max": max(ratios) if ratios else None,
+                "rounds": len(ratios),
                 "S_CT_tight": ref["action"], "rel_diff_tight": rel_ref,
                 "CT_tight_status": ref["error"] or "ok",
                 "coefficients": p["coeff_str"],
@@ -514,13 +544,13 @@ def main():
     print()
 
     # Table
-    print("== results ==  rel = (S_supercool - S_CT)/S_CT,  "
-          "speed = t_CT / t_supercool,  '?' = suspect (see failures)")
+    print("== results ==  rel = (S_supercool - S_CT)/S_CT,  speed = t_CT / t_supercool per interleaved"
+          " round: median [min-max] over %d rounds,  '?' = suspect (see failures)" % args.rounds)
     print("   rel(tight) = (S_supercool - S_CT_tight)/S_CT_tight, S_CT_tight from"
           " an untimed CT run with xtol=phitol=1e-10, npoints=4000")
-    hdr = "%-14s %2s %14s %14s %10s %11s %13s %9s %11s" % (
-        "potential", "d", "S_CT", "S_supercool", "rel diff",
-        "t_CT [ms]", "t_sc [ms]", "speed", "rel(tight)")
+    hdr = "%-14s %2s %14s %14s %10s %11s %11s %10s %10s %15s" % (
+        "potential", "d", "S_CT", "S_supercool", "rel diff", "rel(tight)",
+        "t_CT [ms]", "t_sc [ms]", "speed", "speed range")
     print(hdr)
     print("-" * len(hdr))
     for r in rows:
@@ -536,11 +566,22 @@ def main():
             s_ct = "skipped"
         if r["supercool_status"] == "skipped":
             s_sc = "skipped"
-        print("%-14s %2d %14s %14s %10s %11s %13s %9s %11s" % (
+        span = "-" if r["speed_ratio_min"] is None else "%.0f-%.0f" % (r["speed_ratio_min"], r["speed_ratio_max"])
+        print("%-14s %2d %14s %14s %10s %11s %11s %10s %10s %15s" % (
             r["potential"], r["d"], s_ct, s_sc,
-            fnum(r["rel_diff"], "%.2e"), fnum(r["t_CT_ms"], "%.2f"),
-            fnum(r["t_supercool_ms"], "%.4f"), fnum(r["speed_ratio"], "%.1f"),
-            fnum(r["rel_diff_tight"], "%.2e")))
+            fnum(r["rel_diff"], "%.2e"), fnum(r["rel_diff_tight"], "%.2e"),
+            fnum(r["t_CT_ms"], "%.2f"), fnum(r["t_supercool_ms"], "%.4f"),
+            fnum(r["speed_ratio"], "%.0f"), span))
+    both = [r for r in rows if r["speed_ratio"] is not None]
+    tight = [abs(r["rel_diff_tight"]) for r in rows if r["rel_diff_tight"] is not None and r["CT_tight_status"] == "ok"]
+    if both:
+        print("-" * len(hdr))
+        print("median speed ratio over the %d cases both converge: %.0f (per-case medians %.0f-%.0f);"
+              " max |rel(tight)| %s; CT fails on %d of %d" % (
+                  len(both), statistics.median(r["speed_ratio"] for r in both),
+                  min(r["speed_ratio"] for r in both), max(r["speed_ratio"] for r in both),
+                  fnum(max(tight) if tight else None, "%.1e"),
+                  sum(r["CT_status"] not in ("ok", "skipped") for r in rows), len(rows)))
     fails = [r for r in rows if r["CT_status"] not in ("ok", "skipped")
              or r["supercool_status"] not in ("ok", "skipped")]
     if fails:

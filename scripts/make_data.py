@@ -16,6 +16,9 @@ Outputs
   Data/pta/ng15_curn.csv         densities) at ceffyl's own log10 rho grid, no resampling:
   Data/pta/epta_dr2new_hd.csv    ln p rounded to 6 decimals, KDE-floor cells left out
   Data/pta/ppta_dr3_hd.csv       (PPTA: cut below its chain's prior edge, see PRIOR_EDGE_MIN_GAP)
+  Data/pta/*.bin                 the same tables in a compact binary form made from the CSV text
+                                 (what the program loads: no text parsing), checked to read back
+                                 to the CSV's numbers bit for bit
 
 Needs numpy and scipy.  Exits non-zero if the g* check fails or a written PTA table does not
 reproduce the raw cells within 1e-6; the PTA checks print ln L from the tables against ceffyl's
@@ -25,6 +28,7 @@ evaluation rule on the raw arrays (see Data/README.md).
 import argparse
 import math
 import os
+import struct
 import sys
 
 import numpy as np
@@ -233,11 +237,21 @@ def make_pta(raw_dir):
                 row = cdens[k]
                 live = np.nonzero(row != floor)[0]
                 first, last = (int(live[0]), int(live[-1])) if len(live) else (0, -1)
-                fields = ["" if v == floor else "%.*f" % (LNP_DECIMALS, v) for v in row[first:last + 1]]
+                fields = ["" if v == floor else _lnp_text(v) for v in row[first:last + 1]]
                 fh.write("%d,%.10e,%d," % (k + 1, freqs[k], first) + ",".join(fields) + "\n")
 
         # Verification from the written file: the expanded table against the raw cells it keeps.
         T_r, (s0, s1, cnt), fl, rows, fr = read_pta_csv(out)
+        # The binary form, made from the CSV text, must read back to the very same doubles.
+        out_bin = os.path.join(outdir, short + ".bin")
+        write_pta_bin(out, out_bin)
+        Tb, linb, flb, rowsb, frb = read_pta_bin(out_bin)
+        same = (Tb == T_r and linb == (s0, s1, cnt) and flb == fl and rowsb.shape == rows.shape
+                and np.array_equal(rowsb.view(np.uint64), rows.view(np.uint64)) and np.array_equal(frb.view(np.uint64), fr.view(np.uint64)))
+        print("pta %-15s binary form %s: %.2f MB, %s the CSV bit for bit"
+              % (short, os.path.basename(out_bin), os.path.getsize(out_bin) / 1e6, "equals" if same else "DIFFERS FROM"))
+        if not same:
+            ok = False
         rgrid = np.linspace(s0, s1, cnt)
         err = float(np.max(np.abs(rows - cdens)))
         norm_dev = max(abs(np.sum(np.exp(dens[k])) * (grid[1] - grid[0]) - 1) for k in range(nf))
@@ -251,6 +265,74 @@ def make_pta(raw_dir):
             ok = False
         tables[short] = dict(T=T_r, grid=rgrid, lnp=rows, freqs=fr, raw=(grid, dens, freqs))
     return ok, tables
+
+
+def _lnp_text(v):
+    """ln p with LNP_DECIMALS decimals; never "-0.000000" (its integer form, which the binary stores, has no sign)."""
+    t = "%.*f" % (LNP_DECIMALS, v)
+    return t[1:] if t.startswith("-") and float(t) == 0 else t
+
+
+PTA_BIN_MAGIC = b"SCPTA01\n"
+PTA_BIN_FLOOR = -2 ** 31
+
+
+def write_pta_bin(csv_path, bin_path):
+    """The compact binary form of a Data/pta CSV (layout in Data/README.md), made from the CSV's own text: each ln p
+    field "-3.295975" is stored as the integer m = -3295975 (its digits without the point), which reads back as m/10^6,
+    the same correctly rounded double as the text; an empty field (a floor cell inside a run) as -2^31."""
+    header, bins = {}, []
+    with open(csv_path) as fh:
+        for line in fh:
+            if line.startswith("#"):
+                if ":" in line:
+                    key, val = line[1:].split(":", 1)
+                    header[key.strip()] = val.strip()
+                continue
+            if line.startswith("bin,"):
+                continue
+            f = line.rstrip("\n").split(",")
+            fields = [] if f[3:] == [""] else f[3:]
+            micro = []
+            for x in fields:
+                if x == "":
+                    micro.append(PTA_BIN_FLOOR)
+                    continue
+                whole, dot, frac = x.partition(".")
+                m = int(whole + frac)
+                assert dot and len(frac) == LNP_DECIMALS and not (m == 0 and x.startswith("-")), x
+                assert float(x) == m / 10 ** LNP_DECIMALS and -2 ** 31 < m < 2 ** 31, x
+                micro.append(m)
+            bins.append((float(f[1]), int(f[2]), micro))
+    s0, s1, cnt = header["log10rho_linspace"].split(",")
+    out = bytearray(PTA_BIN_MAGIC)
+    out += struct.pack("<dddiid", float(header["T_obs_s"]), float(s0), float(s1), int(cnt), len(bins), float(header["floor_lnp"]))
+    for f, first, micro in bins:
+        out += struct.pack("<dii", f, first, len(micro))
+    for _, _, micro in bins:
+        out += np.array(micro, dtype="<i4").tobytes()
+    with open(bin_path, "wb") as fh:
+        fh.write(bytes(out))
+
+
+def read_pta_bin(path):
+    """Reads the binary form back, like read_pta_csv (and like the Swift loader)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    assert data[:8] == PTA_BIN_MAGIC, path
+    T_obs, s0, s1, cnt, nb, floor = struct.unpack_from("<dddiid", data, 8)
+    entries = [struct.unpack_from("<dii", data, 48 + 16 * k) for k in range(nb)]
+    offset = 48 + 16 * nb
+    rows, freqs = [], []
+    for f, first, n in entries:
+        m = np.frombuffer(data, dtype="<i4", count=n, offset=offset).astype(np.int64)
+        offset += 4 * n
+        row = np.full(cnt, floor)
+        row[first:first + n] = np.where(m == PTA_BIN_FLOOR, floor, m / 10.0 ** LNP_DECIMALS)
+        rows.append(row)
+        freqs.append(f)
+    assert offset == len(data), path
+    return T_obs, (s0, s1, cnt), floor, np.array(rows), np.array(freqs)
 
 
 def read_pta_csv(path):

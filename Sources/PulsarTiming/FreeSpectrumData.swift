@@ -1,9 +1,11 @@
 import Foundation
 import Cosmology
+import SupercoolNumerics
 
 /// A PTA free-spectrum likelihood table (ceffyl density; Lamb, Taylor & van Haasteren arXiv:2303.15442):
 /// for each frequency bin k the log posterior density ln p_k of log10 ρ_k on ceffyl's own uniform grid (no
-/// resampling), read from `Data/pta/<name>.csv` (format in Data/README.md), and evaluated as ceffyl does.
+/// resampling), read from `Data/pta/<name>.bin`, the binary form of `<name>.csv` (formats in Data/README.md), and evaluated
+/// as ceffyl does.
 public struct FreeSpectrumData: Sendable {
     public enum Dataset: String, Sendable, CaseIterable {
         case ng15 = "ng15_hd", ng15CURN = "ng15_curn", epta = "epta_dr2new_hd", ppta = "ppta_dr3_hd"
@@ -50,72 +52,195 @@ public struct FreeSpectrumData: Sendable {
     public let gridStep: Double
     /// ln p of the cells the table leaves out (the KDE floor, ln 2.2e-16 ≈ −36.04, machine epsilon).
     public let floorLogDensity: Double
-    /// ln p_k on the grid, bin-major, the floor cells filled in.
-    public let logDensity: [[Double]]
+    /// ln p_k on the whole grid, one array per bin, the floor cells filled in: a dense copy made on each call (2.4 MB for
+    /// NG15), for inspection; evaluations use `logDensity(bin:cell:)` and `logDensity(bin:log10Rho:)`.
+    public var logDensity: [[Double]] {
+        (0..<frequencies.count).map { k in (0..<gridCount).map { logDensity(bin: k, cell: $0) } }
+    }
     /// linspace's own step (gridStop − gridStart)/(gridCount − 1).
     let linspaceStep: Double
     /// 1/linspaceStep and d/(2·linspaceStep), so that the lower edge of cell j, g_j − d/2, sits at (x − g_0)/step + d/(2 step)
-    /// = j; and ln p bin-major in one contiguous array (bin k, cell j at k·gridCount + j): the likelihood's hot path.
+    /// = j: the likelihood's hot path.
     let inverseStep: Double, halfCell: Double
-    let flatLogDensity: [Double]
+    /// Each bin's stored run of cells (first cell, count, where it starts in `runValues`); every cell outside it is at the
+    /// floor. Only the runs are kept (1.35 of 2.4 MB for NG15): a call that loads the table touches less fresh memory.
+    let runs: [Run]
+    let runValues: [Double]
+    struct Run: Sendable { var first: Int, count: Int, offset: Int }
 
     public struct FormatError: Error, CustomStringConvertible { public let description: String }
 
-    /// Reads and validates the table (format in Data/README.md): T_obs, grid and floor headers, bins 1…`tableBins` in
-    /// order at f_k = k/T_obs, each bin's run of stored cells inside the grid, every ln p finite. Any failure is a
-    /// `FormatError` naming the file (bad bundled data, not bad input).
+    /// Reads and validates the bundled table `Data/pta/<name>.bin`, the compact binary form of `<name>.csv` that
+    /// scripts/make_data.py writes from the CSV (both formats in Data/README.md; tests check that the two read to the same
+    /// table, bit for bit). Checked: T_obs, grid and floor headers, bins 1…`tableBins` in order at f_k = k/T_obs, each bin's
+    /// run of stored cells inside the grid, every ln p finite. Any failure is a `FormatError` naming the file (bad bundled
+    /// data, not bad input).
     public init(_ dataset: Dataset, resources: ProjectResources) throws {
-        let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
-        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(url.path): \(problem)") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw invalid("cannot read it as UTF-8 text") }
-        var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
-        var freqs = [Double](), rows = [[Double]]()
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") {
-                let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2 else { continue }
-                if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
-                if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
-                if parts[0] == "floor_lnp" { floor = Double(parts[1]) }
-                if parts[0] == "log10rho_linspace" {
-                    let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                    if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
-                }
-                continue
-            }
-            if line.hasPrefix("bin") { continue }
-            guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
-                throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
-            }
-            guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            let k = rows.count + 1
-            guard fields.count >= 3, Int(fields[0]) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
-            guard let f = Double(fields[1]), f.isFinite, f > 0 else { throw invalid("bin \(k): frequency '\(fields[1])' is not a positive number") }
-            guard let first = Int(fields[2]), first >= 0, first < grid.2 else {
-                throw invalid("bin \(k): first cell '\(fields[2])' is not a grid index in 0…\(grid.2 - 1)")
-            }
-            let stored = fields.dropFirst(3)
-            // A bin wholly at the floor is written with one empty field.
-            let count = stored.count == 1 && stored.first!.isEmpty ? 0 : stored.count
-            guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
-            var row = [Double](repeating: floor, count: grid.2)
-            var j = first
-            for field in stored.prefix(count) {
-                if !field.isEmpty {
-                    guard let x = Double(field), x.isFinite else { throw invalid("bin \(k): ln p value '\(field)' is not a finite number") }
-                    row[j] = x
-                }
-                j += 1
-            }
-            freqs.append(f)
-            rows.append(row)
+        let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).bin")
+        // Mapped, not read: the kernel maps the file's cached pages in 64 kB steps instead of copying it into fresh memory
+        // page by page (~170 page faults for NG15, a third of what loading it cost).
+        guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
         }
-        guard let tObs, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
-        guard let grid, let floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
-        guard rows.count == dataset.tableBins, declaredBins == nil || declaredBins == rows.count else {
-            throw invalid("\(rows.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
+        try self.init(dataset, binary: bytes, path: url.path)
+    }
+
+    /// The same table from its CSV form `Data/pta/<name>.csv` (the documented, human-readable one).
+    public init(_ dataset: Dataset, csvFrom resources: ProjectResources) throws {
+        let url = resources.dataDirectory.appendingPathComponent("pta/\(dataset.rawValue).csv")
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw FormatError(description: "invalid bundled data \(url.path): cannot read it")
+        }
+        try self.init(dataset, csv: bytes, path: url.path)
+    }
+
+    /// What a table file states, before the checks common to both formats.
+    struct Contents {
+        var observationTime: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
+        var frequencies = [Double]()
+        /// Each bin's stored run and its ln p values, one after the other (the floor for a floor cell inside a run).
+        var runs = [Run]()
+        var values = [Double]()
+    }
+
+    /// The grid and floor must be known before any row: both formats check them with these messages.
+    static func checkedGridAndFloor(_ grid: (Double, Double, Int)?, _ floor: Double?, _ invalid: (String) -> FormatError) throws -> ((Double, Double, Int), Double) {
+        guard let grid, grid.0.isFinite, grid.1.isFinite, grid.1 > grid.0, grid.2 >= 2, grid.2 <= 1_000_000 else {
+            throw invalid("missing or invalid '# log10rho_linspace: start,stop,count' header before the rows (stop > start, 2 ≤ count ≤ 10⁶)")
+        }
+        guard let floor, floor.isFinite else { throw invalid("missing or invalid '# floor_lnp:' header before the rows") }
+        return (grid, floor)
+    }
+
+    /// Reads the binary form (layout in Data/README.md): little-endian, a 48-byte header, 16 bytes per bin, then each
+    /// bin's stored run as Int32 m = ln p·10⁶ (ln p = m/10⁶, the very double the CSV's 6-decimal text reads to: m and 10⁶
+    /// are exact, so the quotient is the correctly rounded decimal), Int32.min for a floor cell inside a run.
+    public init(_ dataset: Dataset, binary bytes: Data, path: String) throws {
+        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
+        var contents = Contents()
+        var freqs = [Double](), runs = [Run](), values = [Double]()
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            func double(_ offset: Int) -> Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) }
+            func int32(_ offset: Int) -> Int32 { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)) }
+            guard raw.count >= 48, raw.prefix(8).elementsEqual(Self.binaryMagic) else {
+                throw invalid("not a Supercool PTA table (no '\(String(decoding: Self.binaryMagic.dropLast(), as: UTF8.self))' header); remake it with scripts/make_data.py")
+            }
+            let bins = Int(int32(36))
+            let (grid, floor) = try Self.checkedGridAndFloor((double(16), double(24), Int(int32(32))), double(40), invalid)
+            contents = Contents(observationTime: double(8), grid: grid, declaredBins: bins, floor: floor)
+            guard bins >= 0, bins <= 1000, raw.count >= 48 + 16 * bins else { throw invalid("\(raw.count) bytes cannot hold the \(bins) bins it declares") }
+            let offset = 48 + 16 * bins
+            var entries = [(f: Double, run: Run)]()
+            for b in 0..<bins {
+                let entry = 48 + 16 * b
+                let f = double(entry), first = Int(int32(entry + 8)), count = Int(int32(entry + 12))
+                guard f.isFinite, f > 0 else { throw invalid("bin \(b + 1): frequency \(f) is not a positive number") }
+                guard first >= 0, first < grid.2 else { throw invalid("bin \(b + 1): first cell \(first) is not a grid index in 0…\(grid.2 - 1)") }
+                guard count >= 0, first + count <= grid.2 else { throw invalid("bin \(b + 1): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+                entries.append((f, Run(first: first, count: count, offset: (entries.last.map { $0.run.offset + $0.run.count } ?? 0))))
+            }
+            let total = entries.last.map { $0.run.offset + $0.run.count } ?? 0
+            guard raw.count == offset + 4 * total else {
+                throw invalid("\(raw.count) bytes, but its header and \(bins) runs of \(total) values in all need \(offset + 4 * total)")
+            }
+            values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                for i in 0..<total {
+                    let m = int32(offset + 4 * i)
+                    buffer[i] = m == .min ? floor : Double(m) / 1e6
+                }
+                initialized = total
+            }
+            freqs = entries.map(\.f)
+            runs = entries.map(\.run)
+        }
+        (contents.frequencies, contents.runs, contents.values) = (freqs, runs, values)
+        try self.init(dataset, contents, invalid)
+    }
+
+    /// "SCPTA01\n": the first 8 bytes of the binary form.
+    static let binaryMagic: [UInt8] = Array("SCPTA01\n".utf8)
+
+    /// Reads the CSV form from the file's bytes (`path` only names it in errors). The rows are read byte by byte, numbers through
+    /// `DecimalText` (no String per field: the NG15 table holds ~170,000 numbers, 1.7 MB); the few `#` header lines as text.
+    public init(_ dataset: Dataset, csv bytes: Data, path: String) throws {
+        func invalid(_ problem: String) -> FormatError { FormatError(description: "invalid bundled data \(path): \(problem)") }
+        var tObs: Double?, grid: (Double, Double, Int)?, declaredBins: Int?, floor: Double?
+        var freqs = [Double](), runs = [Run](), values = [Double]()
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let text = raw.bindMemory(to: UInt8.self)
+            let comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+            func slice(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[a..<b]) }
+            func string(_ a: Int, _ b: Int) -> String { String(decoding: slice(a, b), as: UTF8.self) }
+            /// End of the field starting at `a` on the line ending at `end`.
+            func fieldEnd(_ a: Int, _ end: Int) -> Int { var i = a; while i < end && text[i] != comma { i += 1 }; return i }
+            var lineStart = 0
+            while lineStart < text.count {
+                var end = lineStart
+                while end < text.count && text[end] != newline && text[end] != carriageReturn { end += 1 }
+                defer { lineStart = end + 1 }
+                if end == lineStart { continue }                               // blank line (or the \n of \r\n)
+                if text[lineStart] == 0x23 {                                   // '#': a header line
+                    let line = string(lineStart + 1, end)
+                    let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard parts.count == 2 else { continue }
+                    if parts[0] == "T_obs_s" { tObs = Double(parts[1]) }
+                    if parts[0] == "n_bins" { declaredBins = Int(parts[1]) }
+                    if parts[0] == "floor_lnp" { floor = Double(parts[1]) }
+                    if parts[0] == "log10rho_linspace" {
+                        let g = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                        if g.count == 3, let a = Double(g[0]), let b = Double(g[1]), let c = Int(g[2]) { grid = (a, b, c) }
+                    }
+                    continue
+                }
+                if end - lineStart >= 3 && text[lineStart] == 0x62 && text[lineStart + 1] == 0x69 && text[lineStart + 2] == 0x6E { continue }   // "bin…" column header
+                let checked = try Self.checkedGridAndFloor(grid, floor, invalid)
+                let grid = checked.0, floor = checked.1
+                let k = freqs.count + 1
+                // bin, f_Hz, first: the first three fields.
+                let e0 = fieldEnd(lineStart, end)
+                let e1 = e0 < end ? fieldEnd(e0 + 1, end) : end
+                let e2 = e1 < end ? fieldEnd(e1 + 1, end) : end
+                guard e1 < end, DecimalText.integer(slice(lineStart, e0)) == k else { throw invalid("row \(k): expected bin \(k) (bins 1, 2, … in order)") }
+                guard let f = DecimalText.double(slice(e0 + 1, e1)), f.isFinite, f > 0 else {
+                    throw invalid("bin \(k): frequency '\(string(e0 + 1, e1))' is not a positive number")
+                }
+                guard let first = DecimalText.integer(slice(e1 + 1, e2)), first >= 0, first < grid.2 else {
+                    throw invalid("bin \(k): first cell '\(string(e1 + 1, e2))' is not a grid index in 0…\(grid.2 - 1)")
+                }
+                // The stored run: the fields after `first`; a bin wholly at the floor is written with one empty field.
+                var count = 0
+                if e2 < end && e2 + 1 < end {
+                    count = 1
+                    for i in (e2 + 1)..<end where text[i] == comma { count += 1 }
+                }
+                guard first + count <= grid.2 else { throw invalid("bin \(k): \(count) ln p values from cell \(first) run past the grid's \(grid.2) cells") }
+                runs.append(Run(first: first, count: count, offset: values.count))
+                var a = e2 + 1
+                for _ in 0..<count {
+                    let b = fieldEnd(a, end)
+                    if b > a {
+                        guard let x = DecimalText.double(slice(a, b)), x.isFinite else {
+                            throw invalid("bin \(k): ln p value '\(string(a, b))' is not a finite number")
+                        }
+                        values.append(x)
+                    } else {
+                        values.append(floor)
+                    }
+                    a = b + 1
+                }
+                freqs.append(f)
+            }
+        }
+        try self.init(dataset, Contents(observationTime: tObs, grid: grid, declaredBins: declaredBins, floor: floor, frequencies: freqs, runs: runs, values: values), invalid)
+    }
+
+    /// The checks both formats share, then the table.
+    init(_ dataset: Dataset, _ contents: Contents, _ invalid: (String) -> FormatError) throws {
+        guard let tObs = contents.observationTime, tObs.isFinite, tObs > 0 else { throw invalid("missing or invalid '# T_obs_s:' header") }
+        guard let grid = contents.grid, let floor = contents.floor else { throw invalid("no frequency bins (and no '# log10rho_linspace:'/'# floor_lnp:' headers)") }
+        let freqs = contents.frequencies, declaredBins = contents.declaredBins
+        guard freqs.count == dataset.tableBins, declaredBins == nil || declaredBins == freqs.count else {
+            throw invalid("\(freqs.count) frequency bins (header n_bins \(declaredBins.map(String.init) ?? "absent")); the \(dataset.label) table has \(dataset.tableBins)")
         }
         // f_k = k/T_obs: a mismatch means the bins or T_obs are not what the likelihood assumes.
         for (i, f) in freqs.enumerated() where abs(f * tObs / Double(i + 1) - 1) > 1e-6 {
@@ -128,10 +253,10 @@ public struct FreeSpectrumData: Sendable {
         linspaceStep = (grid.1 - grid.0) / Double(grid.2 - 1)
         gridStep = (grid.0 + linspaceStep) - grid.0
         floorLogDensity = floor
-        logDensity = rows
         inverseStep = 1 / linspaceStep
         halfCell = 0.5 * gridStep / linspaceStep
-        flatLogDensity = rows.flatMap { $0 }
+        runs = contents.runs
+        runValues = contents.values
     }
 
     /// g_j, as numpy.linspace computes it.
@@ -168,6 +293,14 @@ public struct FreeSpectrumData: Sendable {
         return Swift.max(j, 0)
     }
 
+    /// ln p_k of grid cell j (bin k 0-based): its stored value inside the bin's run, the floor outside it.
+    @inline(__always)
+    public func logDensity(bin k: Int, cell j: Int) -> Double {
+        let run = runs[k]
+        let i = j &- run.first
+        return UInt(bitPattern: i) < UInt(bitPattern: run.count) ? runValues[run.offset &+ i] : floorLogDensity
+    }
+
     /// ln p_k(log10 ρ) exactly as ceffyl evaluates it: the value of the cell holding log10 ρ (nearest grid point); below
     /// the grid the lowest cell (noise-dominated, upper-limit behaviour); above the top edge −∞ (the model overshoots
     /// what the data allow); NaN for NaN. ceffyl adds ln d per bin, a constant left out here.
@@ -175,6 +308,6 @@ public struct FreeSpectrumData: Sendable {
     public func logDensity(bin k: Int, log10Rho x: Double) -> Double {
         if x.isNaN { return .nan }
         guard let j = cell(log10Rho: x) else { return -.infinity }
-        return flatLogDensity[k * gridCount + j]
+        return logDensity(bin: k, cell: j)
     }
 }

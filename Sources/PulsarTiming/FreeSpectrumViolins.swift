@@ -29,10 +29,10 @@ extension FreeSpectrumData {
             let f = frequencies[k]
             let offset = log10H2OmegaOffset(frequency: f)
             var samples = [(log10H2Omega: Double, weight: Double)]()
-            let maxLnP = logDensity[k].max() ?? 0
+            let maxLnP = (0..<gridCount).lazy.map { logDensity(bin: k, cell: $0) }.max() ?? 0
             var j = 0
             while j < gridCount {
-                let lnp = logDensity[k][j]
+                let lnp = logDensity(bin: k, cell: j)
                 let y = 2 * gridValue(j) + offset
                 if lnp - maxLnP > log(relativeFloor), y >= range.lowerBound, y <= range.upperBound { samples.append((y, exp(lnp - maxLnP))) }
                 j += stride

@@ -75,7 +75,7 @@ public struct PTALikelihood: Sendable {
     /// Bins (1-based) whose lowest cell is the KDE floor (ln p ≈ −36.04, ln 2.2e-16): there the data exclude small
     /// ρ and the noise-only ln L is floor-limited, a lower bound on how strongly no signal is disfavoured.
     public var floorLimitedBins: [Int] {
-        (0..<bins).filter { data.logDensity[$0][0] <= data.floorLogDensity + 1e-6 }.map { $0 + 1 }
+        (0..<bins).filter { data.logDensity(bin: $0, cell: 0) <= data.floorLogDensity + 1e-6 }.map { $0 + 1 }
     }
 
     /// Best power law at fixed γ (golden-section on log10 A in [−18, −12] after a 0.01-dex scan).

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Bounce
 import EffectivePotential
 import TransitionHistory
@@ -109,22 +112,43 @@ struct BenchCommand: ParsableCommand {
         } } }
         let gridMs = Double(DispatchTime.now().uptimeNanoseconds - gridStart) / 1e6
 
+        // Loading a PTA table: the binary form the program reads, and the CSV (medians of 11 loads, milliseconds).
+        let resources = try ProjectResources.locate()
+        func medianMs(_ n: Int, _ body: () throws -> Void) rethrows -> Double {
+            var t = [Double]()
+            for _ in 0..<n {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try body()
+                t.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return t.sorted()[n / 2]
+        }
+        let loadBinaryMs = try medianMs(11) { _ = try FreeSpectrumData(.ng15, resources: resources) }
+        let loadCSVMs = try medianMs(11) { _ = try FreeSpectrumData(.ng15, csvFrom: resources) }
+        // Whole calls of this executable (process start to exit, as a shell sees them): medians of 21.
+        let cli = try Self.commandLineFigures(runs: 21)
+
         let medianAll = rows.map(\.median).sorted()[rows.count / 2]
         let machine = Self.machineDescription()
+        let optimized = !_isDebugAssertConfiguration()
         switch format {
         case .json:
             let json = JSONValue.object([
-                ("machine", .string(machine)), ("repeats", .integer(`repeat`)),
+                ("schema", .integer(2)), ("machine", .string(machine)), ("optimized_build", .bool(optimized)),
+                ("load_average", .optional(Self.loadAverage())), ("repeats", .integer(`repeat`)),
                 ("cases", .array(rows.map { .object([("name", .string($0.name)), ("action", .optional($0.action)),
                                                      ("median_ms", .number($0.median)), ("shots", .integer($0.shots)), ("note", .string($0.note))]) })),
                 ("median_of_medians_ms", .number(medianAll)),
                 ("J_B_ns_negative_y", .number(jbNegative)), ("J_B_ns_positive_y", .number(jbPositive)),
                 ("V_eff_with_derivative_ns", .number(veff)),
                 ("likelihood_ng15_14bins_us", .number(likelihoodNs / 1000)), ("likelihood_collision_template_us", .number(collisionNs / 1000)), ("grid_10648_points_ms", .number(gridMs)),
+                ("pta_ng15_load_binary_ms", .number(loadBinaryMs)), ("pta_ng15_load_csv_ms", .number(loadCSVMs)),
+                ("cli_runs", .integer(cli.runs)), ("cli_help_ms", .number(cli.help)), ("cli_likelihood_help_ms", .number(cli.likelihoodHelp)),
+                ("cli_likelihood_powerlaw_ms", .number(cli.likelihood)),
             ])
             print(try json.rendered())
         default:
-            print("machine: \(machine); median of \(`repeat`) runs per case, one core")
+            print("machine: \(machine); load average \(Self.loadAverage().map { String($0) } ?? "unknown"); median of \(`repeat`) runs per case, one core")
             print("case".padding(toLength: 34, withPad: " ", startingAt: 0) + "action".padding(toLength: 24, withPad: " ", startingAt: 0) + "median [ms]   shots")
             for r in rows {
                 let action = r.action.map { String(format: "%.10g", $0) } ?? r.note
@@ -135,7 +159,48 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "J_B: %.1f ns (y < 0), %.1f ns (y > 0); V_eff + dV/dφ (DarkU1): %.1f ns", jbNegative, jbPositive, veff))
             print(String(format: "PTA: ln L of one sound-wave spectrum vs NG15 (14 bins) %.2f µs (collision template %.2f µs); 22³ = 10648-point (T*, α, H*R*) grid %.1f ms (best ln L %.2f)",
                          likelihoodNs / 1000, collisionNs / 1000, gridMs, bestGrid))
+            print(String(format: "PTA table NG15 loaded in %.2f ms (binary form; the CSV %.1f ms)", loadBinaryMs, loadCSVMs))
+            print(String(format: "whole calls (median of %ld, process start to exit): --help %.1f ms, likelihood --help %.1f ms, likelihood --powerlaw %.1f ms%@",
+                         cli.runs, cli.help, cli.likelihoodHelp, cli.likelihood, optimized ? "" : " (debug build)"))
         }
+    }
+
+    /// Median wall time (ms) of whole calls of this executable, as a shell sees them (fork, exec, dynamic linking, argument
+    /// parsing, the work, exit): `--help`, `likelihood --help`, `likelihood --powerlaw` (NG15, 14 bins; loads its table).
+    static func commandLineFigures(runs: Int) throws -> (runs: Int, help: Double, likelihoodHelp: Double, likelihood: Double) {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        // posix_spawn and waitpid, not Foundation's Process (whose exit monitoring added a constant ~50 ms here).
+        func median(_ arguments: [String]) throws -> Double {
+            var t = [Double]()
+            for _ in 0..<runs {
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                defer { posix_spawn_file_actions_destroy(&actions) }
+                posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+                posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+                let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+                defer { argv.forEach { free($0) } }
+                var pid: pid_t = 0, status: Int32 = 0
+                let start = DispatchTime.now().uptimeNanoseconds
+                guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+                    throw InternalError("bench: cannot start \(executable)")
+                }
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                t.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                // WIFEXITED and WEXITSTATUS: low 7 bits 0 (exited), exit code in bits 8…15.
+                guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+                    throw InternalError("bench: `supercool \(arguments.joined(separator: " "))` ended with wait status \(status)")
+                }
+            }
+            return t.sorted()[runs / 2]
+        }
+        return (runs, try median(["--help"]), try median(["likelihood", "--help"]),
+                try median(["likelihood", "--powerlaw", "--log10A", "-14.6", "--data", "ng15", "--bins", "14", "--format", "json"]))
+    }
+
+    /// The 1-minute load average (/proc/loadavg): timings on a shared machine are only comparable at similar load.
+    static func loadAverage() -> Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 
     static func machineDescription() -> String {

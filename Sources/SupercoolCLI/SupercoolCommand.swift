@@ -17,7 +17,13 @@ struct SupercoolCommand: AsyncParsableCommand {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
-                try command.run()
+                do { try command.run() } catch {
+                    // `--help`, `-h` and `help …` parse to ArgumentParser's own help command (not one of ours), whose run()
+                    // throws the help text: print it with one rendering, as ArgumentParser itself does (exitCode(for:) and
+                    // fullMessage(for:) below render it twice, ~15 % of the instructions of `supercool --help`).
+                    if !isOwnCommand(type(of: command)) { Self.exit(withError: error) }
+                    throw error
+                }
             }
         } catch let error as UsageError {
             fail("error: \(error.description)", code: 2)
@@ -37,6 +43,11 @@ struct SupercoolCommand: AsyncParsableCommand {
             }
             fail("error: \(message.isEmpty ? String(describing: error) : message)", code: 1)
         }
+    }
+
+    /// Whether `type` is this tool's root command or one of its subcommands (at any depth): metatype identity, no names.
+    static func isOwnCommand(_ type: ParsableCommand.Type, in tree: ParsableCommand.Type = SupercoolCommand.self) -> Bool {
+        ObjectIdentifier(type) == ObjectIdentifier(tree) || tree.configuration.subcommands.contains { isOwnCommand(type, in: $0) }
     }
 
     static func fail(_ line: String, code: Int32) -> Never {

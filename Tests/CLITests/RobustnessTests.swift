@@ -121,17 +121,20 @@ import Glibc
 
     // MARK: 5. Bundled data: validated when loaded, the file named, exit 1.
 
-    /// A SUPERCOOL_HOME with the checkout's data, `replacing` some files' text.
-    static func home(replacing: [String: (String) -> String]) throws -> URL {
+    /// A SUPERCOOL_HOME with the checkout's data, `replacing` some files' text (or `replacingBytes` of the binary tables).
+    static func home(replacing: [String: (String) -> String] = [:], replacingBytes: [String: (Data) -> Data] = [:]) throws -> URL {
         let real = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let dir = try temporaryDirectory()
         let fm = FileManager.default
         try fm.createDirectory(at: dir.appendingPathComponent("Data/pta"), withIntermediateDirectories: true)
         try fm.copyItem(at: real.appendingPathComponent("BenchmarkPoints"), to: dir.appendingPathComponent("BenchmarkPoints"))
-        for name in ["gstar_sm.csv", "pta/ng15_hd.csv", "pta/ng15_curn.csv", "pta/epta_dr2new_hd.csv", "pta/ppta_dr3_hd.csv"] {
+        let tables = ["ng15_hd", "ng15_curn", "epta_dr2new_hd", "ppta_dr3_hd"].flatMap { ["pta/\($0).csv", "pta/\($0).bin"] }
+        for name in ["gstar_sm.csv"] + tables {
             let source = real.appendingPathComponent("Data/" + name), target = dir.appendingPathComponent("Data/" + name)
             if let edit = replacing[name] {
                 try edit(try String(contentsOf: source, encoding: .utf8)).write(to: target, atomically: true, encoding: .utf8)
+            } else if let edit = replacingBytes[name] {
+                try edit(try Data(contentsOf: source)).write(to: target)
             } else {
                 try fm.createSymbolicLink(at: target, withDestinationURL: source)
             }
@@ -150,15 +153,16 @@ import Glibc
     }
 
     @Test func truncatedPTATableIsADataErrorAndPlotDoesNotCrash() throws {
-        let home = try Self.home(replacing: ["pta/ng15_hd.csv": { text in text.split(separator: "\n").prefix(20).joined(separator: "\n") }])
+        // The program loads the binary form (Data/README.md): cut it after the header and 20 of its 30 bins' entries.
+        let home = try Self.home(replacingBytes: ["pta/ng15_hd.bin": { $0.prefix(48 + 16 * 20) }])
         defer { try? FileManager.default.removeItem(at: home) }
         let env = ["SUPERCOOL_HOME": home.path]
         let svg = home.appendingPathComponent("out.svg").path
         let plot = try CLI.run(["plot", "--bp", "BP1", "--data", "ng15", "-o", svg], environment: env)
-        #expect(plot.status == 1 && plot.stderr.contains("ng15_hd.csv"), "\(plot.status) \(plot.stderr)")
+        #expect(plot.status == 1 && plot.stderr.contains("ng15_hd.bin"), "\(plot.status) \(plot.stderr)")
         #expect(!FileManager.default.fileExists(atPath: svg))
         let likelihood = try CLI.run(["likelihood", "--powerlaw", "--log10A", "-14.6", "--bins", "20"], environment: env)
-        #expect(likelihood.status == 1 && likelihood.stderr.contains("ng15_hd.csv") && !likelihood.stderr.contains("--bins"), "\(likelihood.stderr)")
+        #expect(likelihood.status == 1 && likelihood.stderr.contains("ng15_hd.bin") && !likelihood.stderr.contains("--bins"), "\(likelihood.stderr)")
     }
 
     // MARK: 6. Output files.

@@ -79,7 +79,7 @@ import GravitationalWaves
             #expect(b.deltaVersusSMBHB == b.lnL - profiled.smbhbLogLikelihood && b.deltaVersusNoise == b.lnL - profiled.noiseLogLikelihood)
         }
         // The references: noise only by hand; the best power law by brute force (no spectrum).
-        let noise = Self.sets.map { L in (0..<L.bins).map { L.data.logDensity[$0][0] }.reduce(0, +) }.reduce(0, +)
+        let noise = Self.sets.map { L in (0..<L.bins).map { L.data.logDensity(bin: $0, cell: 0) }.reduce(0, +) }.reduce(0, +)
         #expect(abs(plain.noiseLogLikelihood - noise) < 1e-9)
         var brute = 0.0
         for L in Self.sets {
