@@ -135,6 +135,16 @@ public struct ModelParameterProblem: NestedSamplingProblem {
         return v
     }
 
+    /// h²Ω_GW(f) of a parameter vector as a function of f (Hz): the transition computed once (plots of many frequencies).
+    public func spectrum(_ p: [Double]) throws -> @Sendable (Double) -> Double {
+        let background = smbhb.map { $0.powerLaw(p[3...]) }
+        let template: (any GWTemplate)? = if case .signal(let source) = try verdict(p) { self.template.template(for: source) } else { nil }
+        return { f in
+            (template?.energyDensity(frequency: f) ?? 0)
+                + (background.map { PowerLawProblem.energyDensity(log10A: $0.log10A, gamma: $0.gamma, frequency: f) } ?? 0)
+        }
+    }
+
     /// h²Ω_GW(f) of a parameter vector (0 without a PT signal; −∞ never: excluded points have none).
     public func energyDensity(_ p: [Double], frequency f: Double) throws -> Double {
         let background = smbhb.map { $0.powerLaw(p[3...]) }.map { PowerLawProblem.energyDensity(log10A: $0.log10A, gamma: $0.gamma, frequency: f) } ?? 0

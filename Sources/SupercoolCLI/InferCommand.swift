@@ -89,16 +89,17 @@ struct InferCommand: AsyncParsableCommand {
 
         let main: NestedSamplingResult
         var modelTally: [String: Int]?
-        var spectrum: @Sendable ([Double], Double) throws -> Double
+        // h²Ω_GW(f) of a posterior draw (the draw's transition computed once, then every frequency).
+        var spectrum: @Sendable ([Double]) throws -> (Double) throws -> Double
         switch model {
         case .powerlaw:
             let problem = PowerLawProblem.free(likelihoods: Ls)
             main = try await sample(problem, options, label: "powerlaw")
-            spectrum = { p, f in problem.energyDensity(p, frequency: f) }
+            spectrum = { p in { f in problem.energyDensity(p, frequency: f) } }
         case .smbhb:
             let problem = PowerLawProblem.smbhb(likelihoods: Ls, prior: smbhbPrior.prior)
             main = try await sample(problem, options, label: "smbhb")
-            spectrum = { p, f in problem.energyDensity(p, frequency: f) }
+            spectrum = { p in { f in problem.energyDensity(p, frequency: f) } }
         case .pt:
             let table = try StandardModelDegreesOfFreedom(resources: resources)
             let plasma = Plasma(model: .standardModelPlusDark(dark: 4), standardModel: table)
@@ -107,11 +108,11 @@ struct InferCommand: AsyncParsableCommand {
                                                  smbhb: withSMBHB ? smbhbPrior.prior : nil,
                                                  collisionFraction: kappaCollision)
             main = try await sample(problem, options, label: "pt")
-            spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
+            spectrum = { p in { f in try problem.energyDensity(p, frequency: f) } }
         case .darku1:
             let problem = try await modelProblem(likelihoods: Ls, resources: resources)
             main = try await sample(problem, options, label: "darku1")
-            spectrum = { p, f in try problem.energyDensity(p, frequency: f) }
+            spectrum = { p in try problem.spectrum(p) }
             modelTally = problem.tally.snapshot
         }
         var reference: NestedSamplingResult?
@@ -175,14 +176,15 @@ struct InferCommand: AsyncParsableCommand {
     }
 
     /// Median and 68/95 % bands of h²Ω_GW(f) over 400 equal-weight posterior draws (seeded), over the violins.
-    func predictiveSVG(_ r: NestedSamplingResult, spectrum: ([Double], Double) throws -> Double,
+    func predictiveSVG(_ r: NestedSamplingResult, spectrum: ([Double]) throws -> (Double) throws -> Double,
                        sets: [FreeSpectrumData.Dataset], tables: [FreeSpectrumData]) throws -> String {
         let (xMin, xMax, yMin, yMax) = (-9.0, -7.0, -12.0, -5.0)
         let draws = r.equalWeightSamples(count: 400, seed: seed)
+        let curves = try draws.map { try spectrum($0) }
         let grid = (0...120).map { xMin + (xMax - xMin) * Double($0) / 120 }
         var bands = [[Double]](repeating: [], count: 5)   // 2.5, 16, 50, 84, 97.5 %
         for lf in grid {
-            let values = try draws.map { log10(max(try spectrum($0, pow(10, lf)), 1e-300)) }.sorted()
+            let values = try curves.map { log10(max(try $0(pow(10, lf)), 1e-300)) }.sorted()
             for (k, q) in [0.025, 0.16, 0.5, 0.84, 0.975].enumerated() {
                 bands[k].append(values[min(values.count - 1, Int(q * Double(values.count)))])
             }
