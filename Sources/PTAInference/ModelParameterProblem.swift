@@ -36,6 +36,8 @@ public enum ModelPointVerdict: Sendable, Equatable {
     case signal(GWSource)
     case noSignal(TransitionOutcome.Kind)
     case excluded(TransitionOutcome.Kind)
+    /// The transition could not be computed (the error's description); scored as excluded and counted.
+    case failed(String)
 
     public init(_ r: TransitionResult, wallVelocity: Double) {
         switch r.status.kind {
@@ -87,18 +89,23 @@ public struct ModelParameterProblem: NestedSamplingProblem {
     public init(likelihoods: [PTALikelihood], emulator: ActionCurveEmulator, standardModel: StandardModelDegreesOfFreedom,
                 template: TemplateKind = .soundWaves, log10Vev: Prior = defaultLog10Vev, log10Lambda: Prior = defaultLog10Lambda,
                 gaugeRelative: Prior = defaultGaugeRelative, smbhb: SMBHBPrior? = nil) throws {
-        // The prior must lie inside the emulator's grid (no extrapolation).
-        let lambdaRange = pow(10, log10Lambda.transform(0))...pow(10, log10Lambda.transform(1))
-        guard emulator.first.range.lowerBound <= lambdaRange.lowerBound * (1 + 1e-12), lambdaRange.upperBound <= emulator.first.range.upperBound * (1 + 1e-12) else {
-            throw PriorOutsideEmulator(description: "the λ prior [\(lambdaRange.lowerBound), \(lambdaRange.upperBound)] is not inside the emulator's grid \(emulator.first.range)")
-        }
-        let gRange = gaugeRelative.transform(0)...gaugeRelative.transform(1)
-        guard emulator.second.range.lowerBound <= gRange.lowerBound + 1e-15, gRange.upperBound <= emulator.second.range.upperBound + 1e-15 else {
-            throw PriorOutsideEmulator(description: "the g/g_roll − 1 prior [\(gRange.lowerBound), \(gRange.upperBound)] is not inside the emulator's grid \(emulator.second.range)")
-        }
+        try Self.checkPriors(log10Lambda: log10Lambda, gaugeRelative: gaugeRelative, within: emulator.first, emulator.second)
         self.likelihoods = likelihoods; self.emulator = emulator; self.standardModel = standardModel; self.template = template
         self.log10Vev = log10Vev; self.log10Lambda = log10Lambda; self.gaugeRelative = gaugeRelative
         self.smbhb = smbhb; self.tally = ModelPointTally()
+    }
+
+    /// The λ and g_rel priors must lie inside the emulator's grid (no extrapolation); checked before an emulator is built too.
+    public static func checkPriors(log10Lambda: Prior, gaugeRelative: Prior, within first: ActionCurveEmulator.Axis,
+                                   _ second: ActionCurveEmulator.Axis) throws {
+        let lambdaRange = pow(10, log10Lambda.transform(0))...pow(10, log10Lambda.transform(1))
+        guard first.range.lowerBound <= lambdaRange.lowerBound * (1 + 1e-12), lambdaRange.upperBound <= first.range.upperBound * (1 + 1e-12) else {
+            throw PriorOutsideEmulator(description: "the λ prior [\(lambdaRange.lowerBound), \(lambdaRange.upperBound)] is not inside the emulator's grid \(first.range)")
+        }
+        let gRange = gaugeRelative.transform(0)...gaugeRelative.transform(1)
+        guard second.range.lowerBound <= gRange.lowerBound + 1e-15, gRange.upperBound <= second.range.upperBound + 1e-15 else {
+            throw PriorOutsideEmulator(description: "the g/g_roll − 1 prior [\(gRange.lowerBound), \(gRange.upperBound)] is not inside the emulator's grid \(second.range)")
+        }
     }
 
     public var parameterNames: [String] {
@@ -119,11 +126,21 @@ public struct ModelParameterProblem: NestedSamplingProblem {
         return (try e.prepared.result(vev: pow(10, p[0]), standardModel: standardModel, extras: extras), e.source)
     }
 
+    /// What the point contributes, counted in `tally`. A point whose transition cannot be computed (a numerical failure,
+    /// typed, never seen in the 2000-point domain sweep) is counted as `failed:<error>` and scored as excluded, so that one
+    /// failure does not end a long run; the output reports the count (it must be 0 for a trustworthy posterior).
     public func verdict(_ p: [Double]) throws -> ModelPointVerdict {
-        let t = try transition(p)
+        let t: (result: TransitionResult, source: ActionCurveEmulator.Source)
+        do { t = try transition(p) } catch {
+            tally.add("failed:\(type(of: error))")
+            return .failed("\(error)")
+        }
         switch t.source {
         case .emulated: tally.add("emulated")
-        case .excludedByNodes: tally.add("excluded_by_nodes")
+        case .excludedByNodes:
+            // Its status is a stand-in (no_nucleation); the count says what was decided.
+            tally.add("excluded_by_nodes")
+            return .excluded(.noNucleation)
         case .direct: tally.add("direct")
         }
         let v = ModelPointVerdict(t.result, wallVelocity: emulator.conventions.wallVelocity)
@@ -131,6 +148,7 @@ public struct ModelParameterProblem: NestedSamplingProblem {
         case .signal: tally.add("signal")
         case .noSignal(let k): tally.add("no_signal:" + k.rawValue)
         case .excluded(let k): tally.add("excluded:" + k.rawValue)
+        case .failed: break
         }
         return v
     }
@@ -155,7 +173,7 @@ public struct ModelParameterProblem: NestedSamplingProblem {
     public func logLikelihood(_ p: [Double]) throws -> Double {
         let background = smbhb.map { $0.powerLaw(p[3...]) }
         switch try verdict(p) {
-        case .excluded: return -.infinity
+        case .excluded, .failed: return -.infinity
         case .noSignal: return likelihoods.reduce(0) { $0 + $1.logLikelihood(spectrum: { _ in 0 }, smbhb: background) }
         case .signal(let source):
             let t = template.template(for: source)

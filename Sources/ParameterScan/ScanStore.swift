@@ -44,7 +44,7 @@ public struct ScanRecord: Sendable, Equatable {
 public final class ScanStore {
     public static let schemaVersion = "supercool-scan/1"
     /// Written into every database (`scan_meta.code_version`).
-    public static let codeVersion = "supercool 0.5.0-dev"
+    public static let codeVersion = "supercool 0.6.0-dev"
 
     public let path: String
     let db: SQLiteDatabase

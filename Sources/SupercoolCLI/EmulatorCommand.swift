@@ -77,7 +77,7 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Relative T_p tolerance reported against. Default 0.005.") var tolerance: Double = 0.005
     @Option(parsing: .unconditional, help: "Parallel points. Default: the cores.") var jobs: Int?
     @Option(help: "Write every point (CSV).") var csv: String?
-    @Option(name: .customLong("max-beyond"), parsing: .unconditional, help: "Exit 1 if more than this fraction (0…1) of the emulated points that percolate miss --tolerance, or any emulated outcome differs. Default: report only.") var maxBeyond: Double?
+    @Option(name: .customLong("max-beyond"), parsing: .unconditional, help: "Exit 1 if more than this fraction (0…1) of the emulated points that percolate miss --tolerance, or whether a point completes differs (emulated, or settled from the nodes) from the direct run. Default: report only.") var maxBeyond: Double?
     @Flag(help: "No progress lines.") var quiet = false
 
     func run() async throws {
@@ -96,10 +96,10 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
             FileHandle.standardError.write(String(format: "[check] %ld / %ld points, %.0f s\n", done, total, Date().timeIntervalSince(start)).data(using: .utf8)!)
         }
         if let csv {
-            var lines = ["lambda,g_rel,v_GeV,emulated,direct_outcome,emulated_outcome,Tp_direct_GeV,Tp_emulated_GeV,alpha_direct,alpha_emulated,HR_direct,HR_emulated"]
+            var lines = ["lambda,g_rel,v_GeV,emulated,source,direct_outcome,emulated_outcome,Tp_direct_GeV,Tp_emulated_GeV,alpha_direct,alpha_emulated,HR_direct,HR_emulated"]
             func f(_ x: Double?) -> String { x.map { String(format: "%.10g", $0) } ?? "" }
             for p in check.points {
-                lines.append([f(p.first), f(p.second), f(p.vev), p.emulated ? "1" : "0", p.directOutcome, p.emulatedOutcome,
+                lines.append([f(p.first), f(p.second), f(p.vev), p.emulated ? "1" : "0", p.emulated ? "emulated" : p.excludedByNodes ? "excluded_by_nodes" : "direct", p.directOutcome, p.emulatedOutcome,
                               f(p.directTp), f(p.emulatedTp), f(p.directAlpha), f(p.emulatedAlpha), f(p.directHR), f(p.emulatedHR)].joined(separator: ","))
             }
             try OutputFile.write(lines.joined(separator: "\n") + "\n", to: csv, option: "--csv")

@@ -142,22 +142,6 @@ struct InferCommand: AsyncParsableCommand {
     func modelProblem(likelihoods Ls: [PTALikelihood], resources: ProjectResources) async throws -> ModelParameterProblem {
         let path = emulator!
         let table = try StandardModelDegreesOfFreedom(resources: resources)
-        let e: ActionCurveEmulator
-        if FileManager.default.fileExists(atPath: path) {
-            e = try loadEmulator(path)
-            if !quiet { FileHandle.standardError.write("[darku1] emulator \(path): \(e.nodes.count) nodes, built in \(Int(e.buildSeconds)) s by \(e.codeVersion)\n".data(using: .utf8)!) }
-        } else {
-            try OutputFile.validate(path, option: "--emulator")
-            let (first, second) = try DarkU1Plane.defaultAxes()
-            let quiet = self.quiet, last = LastPrinted(), start = Date()
-            if !quiet { FileHandle.standardError.write("[darku1] building the emulator (\(first.nodes.count) × \(second.nodes.count) nodes) into \(path)\n".data(using: .utf8)!) }
-            e = try await ActionCurveEmulator.build(family: DarkU1Plane.name, first: first, second: second, model: DarkU1Plane.family,
-                                                    standardModel: table, jobs: try defaultJobs(jobs), codeVersion: ScanStore.codeVersion) { done, total in
-                guard !quiet, done == total || last.due() else { return }
-                FileHandle.standardError.write(String(format: "[emulator] %ld / %ld nodes, %.0f s\n", done, total, Date().timeIntervalSince(start)).data(using: .utf8)!)
-            }
-            try OutputFile.write(try e.json(), to: path, option: "--emulator")
-        }
         func prior(_ text: String?, option: String, default d: Prior) throws -> Prior {
             guard let text else { return d }
             let (lo, hi) = try range(text, option: option)
@@ -165,14 +149,39 @@ struct InferCommand: AsyncParsableCommand {
         }
         let lv = try prior(log10VPrior, option: "--log10-v", default: ModelParameterProblem.defaultLog10Vev)
         guard lv.transform(0) >= -12, lv.transform(1) <= 16 else { throw UsageError("--log10-v must lie within [−12, 16], got \(log10VPrior ?? "")") }
-        do {
-            return try ModelParameterProblem(likelihoods: Ls, emulator: e, standardModel: table, template: template,
-                                             log10Vev: lv, log10Lambda: try prior(log10LambdaPrior, option: "--log10-lambda", default: ModelParameterProblem.defaultLog10Lambda),
-                                             gaugeRelative: try prior(gRelPrior, option: "--g-rel", default: ModelParameterProblem.defaultGaugeRelative),
-                                             smbhb: withSMBHB ? smbhbPrior.prior : nil)
-        } catch let error as ModelParameterProblem.PriorOutsideEmulator {
-            throw UsageError("\(error.description) (--emulator \(path); build one that covers it with `supercool emulator build`)")
+        let ll = try prior(log10LambdaPrior, option: "--log10-lambda", default: ModelParameterProblem.defaultLog10Lambda)
+        let gr = try prior(gRelPrior, option: "--g-rel", default: ModelParameterProblem.defaultGaugeRelative)
+        func problem(_ e: ActionCurveEmulator) throws -> ModelParameterProblem {
+            do {
+                return try ModelParameterProblem(likelihoods: Ls, emulator: e, standardModel: table, template: template, log10Vev: lv,
+                                                 log10Lambda: ll, gaugeRelative: gr, smbhb: withSMBHB ? smbhbPrior.prior : nil)
+            } catch let error as ModelParameterProblem.PriorOutsideEmulator {
+                throw UsageError("\(error.description) (--emulator \(path); build one that covers it with `supercool emulator build`)")
+            }
         }
+        if FileManager.default.fileExists(atPath: path) {
+            let e = try loadEmulator(path)
+            if !quiet { FileHandle.standardError.write("[darku1] emulator \(path): \(e.nodes.count) nodes, built in \(Int(e.buildSeconds)) s by \(e.codeVersion)\n".data(using: .utf8)!) }
+            if e.codeVersion != ScanStore.codeVersion {
+                FileHandle.standardError.write("warning: --emulator \(path) was built by \(e.codeVersion), this is \(ScanStore.codeVersion): its S3/T may differ from what this version computes; rebuild it (`supercool emulator build`) or check it (`supercool emulator check`)\n".data(using: .utf8)!)
+            }
+            return try problem(e)
+        }
+        try OutputFile.validate(path, option: "--emulator")
+        let (first, second) = try DarkU1Plane.defaultAxes()
+        // The priors are checked against the default grid before it is built (minutes), not after.
+        do { try ModelParameterProblem.checkPriors(log10Lambda: ll, gaugeRelative: gr, within: first, second) } catch let error as ModelParameterProblem.PriorOutsideEmulator {
+            throw UsageError("\(error.description) (the default grid of a new --emulator \(path); build one that covers the prior with `supercool emulator build`)")
+        }
+        let quiet = self.quiet, last = LastPrinted(), start = Date()
+        if !quiet { FileHandle.standardError.write("[darku1] building the emulator (\(first.nodes.count) × \(second.nodes.count) nodes) into \(path)\n".data(using: .utf8)!) }
+        let e = try await ActionCurveEmulator.build(family: DarkU1Plane.name, first: first, second: second, model: DarkU1Plane.family,
+                                                    standardModel: table, jobs: try defaultJobs(jobs), codeVersion: ScanStore.codeVersion) { done, total in
+            guard !quiet, done == total || last.due() else { return }
+            FileHandle.standardError.write(String(format: "[emulator] %ld / %ld nodes, %.0f s\n", done, total, Date().timeIntervalSince(start)).data(using: .utf8)!)
+        }
+        try OutputFile.write(try e.json(), to: path, option: "--emulator")
+        return try problem(e)
     }
 
     /// Median and 68/95 % bands of h²Ω_GW(f) over 400 equal-weight posterior draws (seeded), over the violins.
@@ -284,6 +293,8 @@ struct InferCommand: AsyncParsableCommand {
             if let tally {
                 fields.append(("likelihood_points", .object(tally.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })))
                 fields.append(("emulator", .string(emulator!)))
+                let failed = tally.filter { $0.key.hasPrefix("failed:") }.map(\.value).reduce(0, +)
+                if failed > 0 { fields.append(("warning", .string("\(failed) likelihood points failed to compute and were scored as excluded"))) }
             }
             if data == .both { fields.append(("note", .string(sharedPulsarsNote))) }
             if let reference, let bayes {
@@ -311,6 +322,8 @@ struct InferCommand: AsyncParsableCommand {
         }
         if let tally {
             lines.append("likelihood points: " + tally.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            let failed = tally.filter { $0.key.hasPrefix("failed:") }.map(\.value).reduce(0, +)
+            if failed > 0 { lines.append("warning: \(failed) likelihood points failed to compute and were scored as excluded (ln L = −∞): the posterior is not trustworthy there") }
         }
         if data == .both { lines.append("note: \(sharedPulsarsNote)") }
         try FiniteText.print(lines, "the inference summary")

@@ -140,19 +140,20 @@ public struct CornerPlot: Sendable {
                     }
                 }
                 doc.append(raw: "<rect x=\"\(o.x)\" y=\"\(o.y)\" width=\"\(panel)\" height=\"\(panel)\" fill=\"none\" stroke=\"black\"/>\n")
-                // Ticks on every panel; labels only on the outer edges.
+                // Ticks on every panel; labels only on the outer edges, and not where two panels meet (a label at the right end
+                // of one panel's x axis would run into the left end of the next; likewise at the top of a y axis).
                 for t in axes[column].ticks where t.major {
                     let x = frame.x(t.value)
                     guard x >= o.x - 0.5, x <= o.x + panel + 0.5 else { continue }
                     doc.line(x1: x, y1: o.y + panel, x2: x, y2: o.y + panel - 6, stroke: "black")
-                    if row == d - 1, let label = t.label { doc.text(label, x: x, y: o.y + panel + 18, fontSize: 12, anchor: .middle, markup: true) }
+                    if row == d - 1, column == d - 1 || x < o.x + panel - 12, let label = t.label { doc.text(label, x: x, y: o.y + panel + 18, fontSize: 12, anchor: .middle, markup: true) }
                 }
                 if row != column {
                     for t in axes[row].ticks where t.major {
                         let y = frame.y(t.value)
                         guard y >= o.y - 0.5, y <= o.y + panel + 0.5 else { continue }
                         doc.line(x1: o.x, y1: y, x2: o.x + 6, y2: y, stroke: "black")
-                        if column == 0, let label = t.label { doc.text(label, x: o.x - 6, y: y + 4, fontSize: 12, anchor: .end, markup: true) }
+                        if column == 0, row <= 1 || y > o.y + 10, let label = t.label { doc.text(label, x: o.x - 6, y: y + 4, fontSize: 12, anchor: .end, markup: true) }
                     }
                 }
                 if row == d - 1 { doc.text(labels[column], x: o.x + panel / 2, y: o.y + panel + 44, fontSize: 15, anchor: .middle, markup: true) }

@@ -14,12 +14,13 @@ import SupercoolNumerics
 /// T, or T_0 where the barrier vanishes) or, when S3/T exceeds `level` there, where it falls through it. Both ends move
 /// smoothly with the couplings, so S3/T at fixed x, the ends and ln T_c/v are interpolated by a tensor-product cubic
 /// Lagrange stencil (4 × 4 nodes). Above `level` Γ/H⁴ < e^{−700} for every v in range (`TransitionConventions
-/// .resolvedActionLevel`), so nothing that matters is cut.
+/// .resolvedActionLevel`): no nucleation that matters is cut. Bubbles keep growing below the range, so the history still
+/// runs down to the bottom of the sampled range (u_bottom, interpolated likewise; ΔV/v⁴ is tabulated down to it).
 /// Where a stencil mixes outcomes (an edge of the completion window: nodes without T_c, without nucleation, or with and
 /// without a barrier at T = 0) or holds a node whose bounces failed, the point is computed directly (`prepare()`): the
 /// emulator is used only where its inputs are alike, and says which way each point went (`Emulation.Source`). A stencil
 /// of nodes that all have no T_c, no barrier at T_c, or no nucleation (S3/T ≥ `level` everywhere) gives that outcome.
-/// The interpolation error is measured, not assumed: `heldOutErrors` compares T_p with direct computations.
+/// The interpolation error is measured, not assumed: `EmulatorCheck` compares T_p, α, H*R* and the outcome with direct runs.
 public struct ActionCurveEmulator: Sendable, Codable {
     /// One axis of the coupling grid: its node values and the coordinate in which the stencil is polynomial.
     public struct Axis: Sendable, Codable, Equatable {
@@ -84,7 +85,9 @@ public struct ActionCurveEmulator: Sendable, Codable {
         /// The emulated range in u = ln(T/T_c).
         var uLow: Double?
         var uHigh: Double?
-        /// S3/T and ΔV/v⁴ at the emulator's x grid.
+        /// The bottom of the history, u = ln(T/T_c) (T_0, or the lowest sampled fraction of T_c; `PreparedTransition`).
+        var uBottom: Double?
+        /// S3/T at the x grid on [u_low, u_high]; ΔV/v⁴ at the x grid on [u_bottom, u_high].
         var action: [Double] = []
         var depth: [Double] = []
         /// The sampled minimum of S3/T (noNucleation nodes) and ln of its T/v.
@@ -183,15 +186,18 @@ public struct ActionCurveEmulator: Sendable, Codable {
             // Where S3/T crosses the level above the minimum (towards T_c) and, if it exceeds it at the bottom, below.
             let tHigh = try finder.root(of: { curve($0) - level }, in: m.temperature, hi)
             let tLow = curve(lo) <= level ? lo : try finder.root(of: { curve($0) - level }, in: lo, m.temperature)
-            let uLow = log(tLow / Tc), uHigh = log(tHigh / Tc)
+            let uLow = log(tLow / Tc), uHigh = log(tHigh / Tc), uBottom = log(c.bottom / Tc)
             var action = [Double](), depth = [Double]()
             for x in xGrid {
-                let T = Tc * exp(uLow + x * (uHigh - uLow))
-                action.append(curve(T))
-                depth.append(c.depth(log(T)) / pow(v, 4))
+                action.append(curve(Tc * exp(uLow + x * (uHigh - uLow))))
+                depth.append(c.depth(log(Tc) + uBottom + x * (uHigh - uBottom)) / pow(v, 4))
+            }
+            // A value JSON cannot hold (or physics cannot use) makes the node failed, never the file.
+            guard (action + depth + [uLow, uHigh, uBottom, log(Tc / v)]).allSatisfy(\.isFinite), uLow < uHigh, uBottom <= uLow else {
+                return Node(kind: .failed, note: "non-finite or inconsistent tabulated values")
             }
             return Node(kind: .curve, logTc: log(Tc / v), logT0: c.barrierVanishing.map { log($0 / v) },
-                        startsAtBarrierVanishing: c.samples.startsAtBarrierVanishing, resolved: c.samples.resolved, uLow: uLow, uHigh: uHigh,
+                        startsAtBarrierVanishing: c.samples.startsAtBarrierVanishing, resolved: c.samples.resolved, uLow: uLow, uHigh: uHigh, uBottom: uBottom,
                         action: action, depth: depth)
         }
     }
@@ -310,12 +316,12 @@ public struct ActionCurveEmulator: Sendable, Codable {
             if withT0 != 0 && withT0 != stencil.count, let T0, T0 >= conventions.lowestSampledFraction * Tc {
                 return .mixed("the query's T_0 lies inside the sampled range while its stencil's ranges do not end there")
             }
-            let uLow = mix { $0.uLow! }, uHigh = mix { $0.uHigh! }
+            let uLow = mix { $0.uLow! }, uHigh = mix { $0.uHigh! }, uBottom = min(mix { $0.uBottom! }, uLow)
             var samples = [ActionCurve.Sample](), logTs = [Double](), depths = [Double]()
             for (k, x) in xGrid.enumerated() {
                 let T = Tc * exp(uLow + x * (uHigh - uLow))
                 samples.append(.init(temperature: T, actionOverT: max(mix { $0.action[k] }, 0)))
-                logTs.append(log(T)); depths.append(mix { $0.depth[k] } * pow(v, 4))
+                logTs.append(log(Tc) + uBottom + x * (uHigh - uBottom)); depths.append(mix { $0.depth[k] } * pow(v, 4))
             }
             let starts = stencil[0].node.startsAtBarrierVanishing
             let set = ActionCurve.SampleSet(samples: samples, failures: [], lowestTemperature: samples[0].temperature,
@@ -324,7 +330,7 @@ public struct ActionCurveEmulator: Sendable, Codable {
             let tunnelling = ThermalTunnelling(potential: ThermalEffectivePotential(model: model, conventions: potentialConventions))
             return .done(PreparedTransition(analysis: analysis, stage: .curve(.init(
                 tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishing: T0, samples: set, curve: curve,
-                minimum: try curve.minimum(), depth: try Interpolant(x: logTs, y: depths, kind: .cubic), vacuum: nil))))
+                minimum: try curve.minimum(), bottom: Tc * exp(uBottom), depth: try Interpolant(x: logTs, y: depths, kind: .cubic), vacuum: nil))))
         }
     }
 }
@@ -362,6 +368,9 @@ public struct EmulatorCheck: Sendable, Codable {
     public static func run(_ emulator: ActionCurveEmulator, model: @escaping ActionCurveEmulator.Family, log10Vev: ClosedRange<Double>,
                            count: Int, seed: UInt64, sampling: Sampling = .grid, standardModel table: StandardModelDegreesOfFreedom, jobs: Int = 1,
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> EmulatorCheck {
+        if sampling == .prior, emulator.first.scale != .logarithmic {
+            throw NumericalError("prior sampling draws the first axis log-uniformly: it must be a log axis (\(emulator.first.name) is not)")
+        }
         var rng = SplitMix64(seed: seed)
         let (ca, cb) = (emulator.first.coordinates, emulator.second.coordinates)
         let inputs: [(Double, Double, Double)] = (0..<count).map { _ in
@@ -411,7 +420,7 @@ public struct EmulatorCheck: Sendable, Codable {
 
 extension ActionCurveEmulator {
     /// The file format's name and version (a JSON object: this key, then the emulator's fields).
-    public static let format = "supercool-action-curve-emulator-1"
+    public static let format = "supercool-action-curve-emulator-2"
 
     private struct File: Codable {
         let format: String
@@ -435,10 +444,33 @@ extension ActionCurveEmulator {
         guard e.nodes.count == e.first.nodes.count * e.second.nodes.count else {
             throw NumericalError("\(e.nodes.count) nodes for a \(e.first.nodes.count) × \(e.second.nodes.count) grid")
         }
-        for n in e.nodes where n.kind == .curve {
-            guard n.action.count == e.xGrid.count, n.depth.count == e.xGrid.count, n.logTc != nil, n.uLow != nil, n.uHigh != nil else {
-                throw NumericalError("a curve node without its \(e.xGrid.count) tabulated points")
+        guard e.xGrid.count >= 16, e.xGrid.first == 0, e.xGrid.last == 1, zip(e.xGrid, e.xGrid.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw NumericalError("the x grid must rise strictly from 0 to 1 with at least 16 points")
+        }
+        guard e.level == e.conventions.resolvedActionLevel else {
+            throw NumericalError("level \(e.level) differs from the conventions' resolved S3/T level \(e.conventions.resolvedActionLevel)")
+        }
+        guard (1e-3...1).contains(e.conventions.wallVelocity), (1e-3...5).contains(e.conventions.percolationThreshold) else {
+            throw NumericalError("conventions outside their ranges (v_w \(e.conventions.wallVelocity), I_p \(e.conventions.percolationThreshold))")
+        }
+        // Every field each kind of node is read with (`emulate`), present and finite.
+        func finite(_ xs: Double?...) -> Bool { xs.allSatisfy { $0?.isFinite == true } }
+        for (k, n) in e.nodes.enumerated() {
+            let ok: Bool
+            switch n.kind {
+            case .curve:
+                ok = n.action.count == e.xGrid.count && n.depth.count == e.xGrid.count && (n.action + n.depth).allSatisfy(\.isFinite)
+                    && finite(n.logTc, n.uLow, n.uHigh, n.uBottom) && (n.logT0 == nil || finite(n.logT0))
+            case .noNucleation:
+                ok = finite(n.logTc, n.minimumAction, n.logTemperatureOfMinimum) && (n.logT0 == nil || finite(n.logT0))
+            case .noBarrierAtCriticalTemperature:
+                ok = finite(n.logTc) && (n.logT0 == nil || finite(n.logT0))
+            case .symmetricPhaseDeeper:
+                ok = finite(n.vacuumEnergyDifference)
+            case .noCriticalTemperature, .failed:
+                ok = true
             }
+            guard ok else { throw NumericalError("node \(k) (\(n.kind.rawValue)) lacks a finite value it needs") }
         }
         // Axes are re-validated (strictly increasing nodes etc.).
         _ = try Axis(name: e.first.name, nodes: e.first.nodes, scale: e.first.scale)

@@ -48,10 +48,12 @@ public struct ThermalTunnelling: Sendable {
         self.solver = solver
     }
 
-    /// V − V(0) and V′ at T as piecewise Chebyshev interpolants on 0 ≤ |φ| ≤ 1.05 φ_true (V is even in φ), pieces of
+    /// V − V(0) and V′ at T as piecewise Chebyshev interpolants on 0 ≤ |φ| ≤ 1.05 φ_true (V is taken even in φ: φ is the
+    /// radial mode of a complex field, as in both built-in models; a model with odd terms must set `tabulate` to false), pieces of
     /// ratio 4 graded towards φ = 0 (where V has |φ|³ and φ⁴ ln φ terms) down to 4⁻¹⁰ of the range, below which, and
     /// at non-analytic points the fit does not resolve (mass thresholds), the exact potential is evaluated. Each
-    /// piece is accurate to ~1e-13 of its own largest |V| and |V′| (`PiecewiseChebyshevTable`; measured against the
+    /// piece is checked to 1e-11 of its own largest |V| and |V′| (`PiecewiseChebyshevTable`; measured worst 3e-11, ~1e-14 at the
+    /// default conventions, against the
     /// exact potential in `TabulatedThermalPotentialTests`): relative accuracy survives near φ = 0, where V ∝ φ².
     public func tabulatedPotential(temperature T: Double, trueVacuum: Double) -> TabulatedPotential {
         let exact = ThermalBouncePotential(potential: potential, temperature: T)

@@ -290,10 +290,14 @@ public struct TransitionAnalysis: Sendable {
         let curve = try ActionCurve(set, cutoff: cutoff)
         let minimum = try curve.minimum()
         let lowT = curve.temperatureRange.lowerBound
+        // The history runs down to the bottom of the sampled range (T_0, or the lowest sampled fraction of T_c), not only to
+        // the lowest sample with S3/T below the cutoff: no bubbles nucleate below it (the spline is held at its end value,
+        // Γ ∝ e^{−S3/T} ≲ e^{−1000}), but those already there keep growing, so T_p, T_e, T_f can lie below it.
+        let bottom = min(set.lowestTemperature, lowT)
         // ΔV(T) = V(0,T) − V(φ_b(T),T) on a log grid (cubic spline in ln T).
         var logTs = [Double](), depths = [Double]()
         let nDepth = 160
-        let grid = (0...nDepth).map { k in lowT * 0.5 * pow(Tc / (lowT * 0.5), Double(k) / Double(nDepth)) }
+        let grid = (0...nDepth).map { k in bottom * 0.5 * pow(Tc / (bottom * 0.5), Double(k) / Double(nDepth)) }
         for (T, minimum) in try phases.trackBrokenMinimum(temperatures: grid.reversed()).reversed() {
             guard let minimum else { throw TransitionAnalysisError.brokenMinimumMissing(temperature: T) }
             // ΔV from the same smooth V − V(0) the bounce sees (the direct difference carries ~1e-3 noise in weak transitions).
@@ -307,7 +311,7 @@ public struct TransitionAnalysis: Sendable {
         }
         return PreparedTransition(analysis: self, stage: .curve(.init(
             tunnelling: tunnelling, criticalTemperature: Tc, barrierVanishing: T0, samples: set, curve: curve, minimum: minimum,
-            depth: depth, vacuum: vacuum)))
+            bottom: bottom, depth: depth, vacuum: vacuum)))
     }
 }
 
@@ -333,6 +337,8 @@ public struct PreparedTransition: Sendable {
         let samples: ActionCurve.SampleSet
         let curve: ActionCurve
         let minimum: (temperature: Double, value: Double)
+        /// The lowest temperature of the history (reference v): the bottom of the sampled range (see `prepare()`).
+        let bottom: Double
         /// ΔV(T) = V(0, T) − V(φ_b(T), T) (GeV⁴), spline in ln T.
         let depth: Interpolant
         let vacuum: VacuumRate?
@@ -435,7 +441,7 @@ extension PreparedTransition.Curve {
         // S3/T(T) = S3/T(T/s) at the reference v; ΔV(T) = s⁴ ΔV(T/s).
         let curve = self.curve, depth = self.depth
         let actionOverT: @Sendable (Double) -> Double = { T in curve(T / s) }
-        let lowT = s * curve.temperatureRange.lowerBound, highT = s * curve.temperatureRange.upperBound
+        let lowT = s * bottom, highT = s * curve.temperatureRange.upperBound
         let s4 = pow(s, 4)
         let vacuumEnergy: @Sendable (Double) -> Double = { T in max(depth(log(T / s)), 0) * s4 }
         let plasma = Plasma(model: analysis.plasmaModel, standardModel: table)

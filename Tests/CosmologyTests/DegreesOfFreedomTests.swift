@@ -40,6 +40,11 @@ import SupercoolNumerics
         #expect(abs(heavy.energy / (15 * 3 / pi4 * (3 * x * x * k2 + x * x * x * k1)) - 1) < 1e-7)
         #expect(abs(heavy.entropy / (45 * 3 / (4 * pi4) * (4 * x * x * k2 + x * x * x * k1)) - 1) < 1e-7)
         #expect(MassiveSpecies(degreesOfFreedom: 3, mass: 1e6, isFermion: false).degreesOfFreedom(at: 1).energy == 0)
+        // The energy-only path (ρ_rad, the T_reh root) against the same Boltzmann closed form and the massless limits.
+        let heavyEnergy = MassiveSpecies(degreesOfFreedom: 3, mass: x, isFermion: false).energyDegreesOfFreedom(at: 1)
+        #expect(abs(heavyEnergy / (15 * 3 / pi4 * (3 * x * x * k2 + x * x * x * k1)) - 1) < 1e-7)
+        #expect(abs(MassiveSpecies(degreesOfFreedom: 1, mass: 1e-9, isFermion: true).energyDegreesOfFreedom(at: 1) - 0.875) < 1e-8)
+        #expect(MassiveSpecies(degreesOfFreedom: 3, mass: 1e6, isFermion: false).energyDegreesOfFreedom(at: 1) == 0)
     }
 
     @Test func plasmaAddsDarkDegreesOfFreedom() throws {
