@@ -200,12 +200,7 @@ public struct ThermalEffectivePotential: Sendable {
                 guard dof != 0 else { return }
                 add(sign * dof * cwPrefactor, Self.cwRemainder(mass2, delta, s.logReference, s.quadraticReference))
             }
-            if parwani && screened > 0 {
-                cw(a, n - screened)
-                cw(a + pi2, screened)
-            } else {
-                cw(a, n)
-            }
+            Self.forEachMode(mass2: a, dof: n, screened: parwani ? screened : 0, debyeShift: pi2, cw)
 
             guard T > 0 else { continue }
 
@@ -232,12 +227,7 @@ public struct ThermalEffectivePotential: Sendable {
                 add(k, (j0.derivative / T2, j.value - j0.value - j0.derivative * (y - y0), (j.derivative - j0.derivative) / T2))
             }
             if s.isScalar && conventions.scalarThermal == .none { continue }
-            if parwani && screened > 0 {
-                thermalLoop(a, n - screened)
-                thermalLoop(a + pi2, screened)
-            } else {
-                thermalLoop(a, n)
-            }
+            Self.forEachMode(mass2: a, dof: n, screened: parwani ? screened : 0, debyeShift: pi2, thermalLoop)
 
             // Arnold–Espinosa daisy: −T/(12π) n_L [(m² + Π)₊^{3/2} − (m²)₊^{3/2}].
             if conventions.daisy == .arnoldEspinosa && screened > 0 {
@@ -295,12 +285,7 @@ public struct ThermalEffectivePotential: Sendable {
                     derivative += sign * dof * cwPrefactor * dm2 * (2 * mass2 * (logTerm - 1) + 2 * Mp2)
                 }
             }
-            if parwani && screened > 0 {
-                cw(m2, n - screened)
-                cw(m2 + pi2, screened)
-            } else {
-                cw(m2, n)
-            }
+            Self.forEachMode(mass2: m2, dof: n, screened: parwani ? screened : 0, debyeShift: pi2, cw)
 
             guard T > 0 else { continue }
 
@@ -321,12 +306,7 @@ public struct ThermalEffectivePotential: Sendable {
                 if wantDerivative { derivative += sign * thermalPrefactor * dof * j.derivative * dm2 / T2 }
             }
             if s.isScalar && conventions.scalarThermal == .none { continue }
-            if parwani && screened > 0 {
-                thermalLoop(m2, n - screened)
-                thermalLoop(m2 + pi2, screened)
-            } else {
-                thermalLoop(m2, n)
-            }
+            Self.forEachMode(mass2: m2, dof: n, screened: parwani ? screened : 0, debyeShift: pi2, thermalLoop)
 
             // Arnold–Espinosa daisy: −T/(12π) n_L [Re(m² + Π)^{3/2} − Re(m²)^{3/2}].
             if conventions.daisy == .arnoldEspinosa && screened > 0 {
@@ -337,5 +317,20 @@ public struct ThermalEffectivePotential: Sendable {
             }
         }
         return (value, derivative)
+    }
+}
+
+extension ThermalEffectivePotential {
+    /// The loop modes of one species: with Parwani's resummation its `screened` (longitudinal) dof carry m² + Π and the rest
+    /// m² (Parwani, hep-ph/9204216; physics.md §2); without, all `dof` carry m². Written once for the CW and the thermal loops of both
+    /// evaluation paths.
+    @inline(__always)
+    static func forEachMode(mass2 m2: Double, dof n: Double, screened: Double, debyeShift pi2: Double, _ body: (Double, Double) -> Void) {
+        if screened > 0 {
+            body(m2, n - screened)
+            body(m2 + pi2, screened)
+        } else {
+            body(m2, n)
+        }
     }
 }

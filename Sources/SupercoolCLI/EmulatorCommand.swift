@@ -76,8 +76,8 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("log10-v"), parsing: .unconditional, help: "log10(v/GeV) range LO:HI. Default -2:3.") var log10V: String = "-2:3"
     @Option(parsing: .unconditional, help: "Relative T_p tolerance reported against. Default 0.005.") var tolerance: Double = 0.005
     @Option(parsing: .unconditional, help: "Parallel points. Default: the cores.") var jobs: Int?
-    @Option(help: "Write every point (CSV).") var csv: String?
-    @Option(name: .customLong("max-beyond"), parsing: .unconditional, help: "Exit 1 if more than this fraction (0…1) of the emulated points that percolate miss --tolerance, or whether a point completes differs (emulated, or settled from the nodes) from the direct run. Default: report only.") var maxBeyond: Double?
+    @Option(help: "Write every point (CSV: lambda,g_rel,v_GeV,route,direct_outcome,emulated_outcome,Tp_direct_GeV,Tp_emulated_GeV,alpha_direct,alpha_emulated,HR_direct,HR_emulated; route emulated|excluded_by_nodes|direct|failed; empty cells where a quantity does not exist).") var csv: String?
+    @Option(name: .customLong("max-beyond"), parsing: .unconditional, help: "Exit 1 if more than this fraction (0…1) of the emulated points that percolate miss --tolerance, or whether a point completes differs (emulated, or settled from the nodes) from the direct run, or a point fails to compute. Default: report only.") var maxBeyond: Double?
     @Flag(help: "No progress lines.") var quiet = false
 
     func run() async throws {
@@ -96,10 +96,10 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
             FileHandle.standardError.write(String(format: "[check] %ld / %ld points, %.0f s\n", done, total, Date().timeIntervalSince(start)).data(using: .utf8)!)
         }
         if let csv {
-            var lines = ["lambda,g_rel,v_GeV,emulated,source,direct_outcome,emulated_outcome,Tp_direct_GeV,Tp_emulated_GeV,alpha_direct,alpha_emulated,HR_direct,HR_emulated"]
+            var lines = ["lambda,g_rel,v_GeV,route,direct_outcome,emulated_outcome,Tp_direct_GeV,Tp_emulated_GeV,alpha_direct,alpha_emulated,HR_direct,HR_emulated"]
             func f(_ x: Double?) -> String { x.map { String(format: "%.10g", $0) } ?? "" }
             for p in check.points {
-                lines.append([f(p.first), f(p.second), f(p.vev), p.emulated ? "1" : "0", p.emulated ? "emulated" : p.excludedByNodes ? "excluded_by_nodes" : "direct", p.directOutcome, p.emulatedOutcome,
+                lines.append([f(p.first), f(p.second), f(p.vev), p.route.rawValue, p.directOutcome, p.emulatedOutcome,
                               f(p.directTp), f(p.emulatedTp), f(p.directAlpha), f(p.emulatedAlpha), f(p.directHR), f(p.emulatedHR)].joined(separator: ","))
             }
             try OutputFile.write(lines.joined(separator: "\n") + "\n", to: csv, option: "--csv")
@@ -107,6 +107,7 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
         let emulated = check.points.filter(\.emulated)
         let errors = emulated.compactMap(\.percolationError).sorted()
         let byNodes = check.points.filter(\.excludedByNodes)
+        let failed = check.points.filter { $0.route == .failed }
         // Taken as not completing from its stencil's nodes: wrong if the direct run completes.
         let byNodesWrong = byNodes.filter { ["completes", "percolates_then_rolls"].contains($0.directOutcome) }
         let mismatched = emulated.filter { $0.directOutcome != $0.emulatedOutcome }
@@ -116,7 +117,7 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
         let completionDiffers = mismatched.filter { completing.contains($0.directOutcome) != completing.contains($0.emulatedOutcome) }
         func q(_ p: Double) -> Double { errors.isEmpty ? 0 : errors[min(errors.count - 1, Int(p * Double(errors.count)))] }
         var lines = [String(format: "%ld points: %ld emulated, %ld taken as not completing from their stencil's nodes, %ld computed directly (mixed stencils)",
-                            check.points.count, emulated.count, byNodes.count, check.points.count - emulated.count - byNodes.count),
+                            check.points.count, emulated.count, byNodes.count, check.points.filter { $0.route == .direct }.count),
                      String(format: "|ΔT_p/T_p| over %ld emulated points that percolate: median %.2e, 90 %% %.2e, max %.2e; %ld beyond %.3g",
                             errors.count, q(0.5), q(0.9), errors.last ?? 0, errors.filter { $0 > tolerance }.count, tolerance),
                      String(format: "not completing from the nodes but completing when computed: %ld (must be 0)", byNodesWrong.count),
@@ -136,10 +137,12 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
             lines.append(String(format: "  λ = %.6g, g_rel = %.6g, v = %.4g GeV: %@ → %@, T_p %@ → %@", p.first, p.second, p.vev, p.directOutcome, p.emulatedOutcome,
                                 p.directTp.map { String(format: "%.6g", $0) } ?? "-", p.emulatedTp.map { String(format: "%.6g", $0) } ?? "-"))
         }
+        lines.append(String(format: "points that could not be computed (either way): %ld", failed.count))
+        for p in failed { lines.append(String(format: "  λ = %.6g, g_rel = %.6g, v = %.4g GeV: %@", p.first, p.second, p.vev, p.failure!)) }
         // Points the emulator computed directly (bounces at v = 1 GeV, history at v) must equal the direct run at v up to
         // the scale invariance of S3/T(T/v) (tested to ~1e-9 in PreparedTransitionTests; 1e-6 allowed here).
         let directMismatch = check.points.filter { p in
-            guard !p.emulated, !p.excludedByNodes else { return false }
+            guard p.route == .direct else { return false }
             if p.directOutcome != p.emulatedOutcome { return true }
             guard let d = p.directTp, let e = p.emulatedTp else { return (p.directTp == nil) != (p.emulatedTp == nil) }
             return abs(e / d - 1) > 1e-6
@@ -149,21 +152,23 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
         if !directMismatch.isEmpty { throw InternalError("the emulator's direct path differs from TransitionAnalysis.run() at \(directMismatch.count) points") }
         if let maxBeyond {
             let beyond = errors.filter { $0 > tolerance }.count
-            if Double(beyond) > maxBeyond * Double(max(errors.count, 1)) || !completionDiffers.isEmpty || !byNodesWrong.isEmpty {
-                throw InternalError(String(format: "emulator check failed: %ld of %ld percolating points beyond %.3g (allowed fraction %.3g), %ld differ in completing, %ld wrongly taken as not completing",
-                                           beyond, errors.count, tolerance, maxBeyond, completionDiffers.count, byNodesWrong.count))
+            if Double(beyond) > maxBeyond * Double(max(errors.count, 1)) || !completionDiffers.isEmpty || !byNodesWrong.isEmpty || !failed.isEmpty {
+                throw InternalError(String(format: "emulator check failed: %ld of %ld percolating points beyond %.3g (allowed fraction %.3g), %ld differ in completing, %ld wrongly taken as not completing, %ld failed",
+                                           beyond, errors.count, tolerance, maxBeyond, completionDiffers.count, byNodesWrong.count, failed.count))
             }
         }
     }
 }
 
-/// `LO:HI` with LO < HI.
+/// `LO:HI` with LO < HI, read as a sampled scan axis is (`ScanAxis.parse`, the one parser of ranges; a `:log` suffix or a
+/// single value is refused here).
 func range(_ text: String, option: String) throws -> (Double, Double) {
-    let parts = text.split(separator: ":").map { Double($0) }
-    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo.isFinite, hi.isFinite, lo < hi else {
-        throw UsageError("\(option) must be LO:HI with LO < HI, got '\(text)'")
+    let axis: ScanAxis
+    do { axis = try ScanAxis.parse(text, name: option, sampled: true) } catch { throw UsageError("\(error)") }
+    guard !axis.isFixed, !axis.logarithmic, axis.lower < axis.upper else {
+        throw UsageError("\(option) must be LO:HI with LO < HI (linear), got '\(text)'")
     }
-    return (lo, hi)
+    return (axis.lower, axis.upper)
 }
 
 /// Reads an emulator file, named in every failure (exit 2).

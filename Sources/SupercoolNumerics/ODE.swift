@@ -48,46 +48,29 @@ public struct AdaptiveODEIntegrator: Sendable {
         }
     }
 
-    /// Integrate the four-component system y' = rhs(t, y) from (t0, y0) towards tEnd, calling
-    /// `observer(t, y)` after each accepted step. Throws if GSL reports a failure, the state becomes
-    /// non-finite, or `maxSteps` is exceeded. rk8pd runs in Swift (`integratePrinceDormand`, the same steps as GSL's),
-    /// specialised into the caller; the other steppers through GSL.
+    /// Integrate the system y' = rhs(t, y) (any SIMD state of Doubles: SIMD4 for a bounce, SIMD8 for several running
+    /// integrals side by side) from (t0, y0) towards tEnd, calling `observer(t, y)` after each accepted step. Throws if GSL
+    /// reports a failure, the state becomes non-finite, or `maxSteps` is exceeded. rk8pd runs in Swift
+    /// (`integratePrinceDormand`, the same steps as GSL's), specialised into the caller; the other steppers through GSL.
     @inlinable @inline(__always)
-    public func integrate(
-        from t0: Double, _ y0: SIMD4<Double>, to tEnd: Double, initialStep: Double,
-        rhs: (Double, SIMD4<Double>) -> SIMD4<Double>,
-        observer: (Double, SIMD4<Double>) -> StepDecision
-    ) throws -> Outcome<SIMD4<Double>> {
+    public func integrate<State: SIMD>(
+        from t0: Double, _ y0: State, to tEnd: Double, initialStep: Double,
+        rhs: (Double, State) -> State,
+        observer: (Double, State) -> StepDecision
+    ) throws -> Outcome<State> where State.Scalar == Double {
         if stepper == .rk8pd {
             return try integratePrinceDormand(from: t0, y0, to: tEnd, initialStep: initialStep, rhs: rhs, observer: observer)
         }
-        let result = try integrateRaw(
-            from: t0, [y0[0], y0[1], y0[2], y0[3]], to: tEnd, initialStep: initialStep,
-            rhs: { t, y, dydt in
-                let d = rhs(t, SIMD4(y[0], y[1], y[2], y[3]))
-                dydt[0] = d[0]; dydt[1] = d[1]; dydt[2] = d[2]; dydt[3] = d[3]
-            },
-            observer: { t, y in observer(t, SIMD4(y[0], y[1], y[2], y[3])) })
-        let y = result.state
-        return Outcome(t: result.t, state: SIMD4(y[0], y[1], y[2], y[3]), steps: result.steps, stoppedByObserver: result.stopped)
-    }
-
-    /// The same for an eight-component state (e.g. several running integrals side by side).
-    @inlinable @inline(__always)
-    public func integrate(
-        from t0: Double, _ y0: SIMD8<Double>, to tEnd: Double, initialStep: Double,
-        rhs: (Double, SIMD8<Double>) -> SIMD8<Double>,
-        observer: (Double, SIMD8<Double>) -> StepDecision
-    ) throws -> Outcome<SIMD8<Double>> {
-        if stepper == .rk8pd {
-            return try integratePrinceDormand(from: t0, y0, to: tEnd, initialStep: initialStep, rhs: rhs, observer: observer)
+        func load(_ y: UnsafePointer<Double>) -> State {
+            var s = State()
+            for i in 0..<State.scalarCount { s[i] = y[i] }
+            return s
         }
-        func load(_ y: UnsafePointer<Double>) -> SIMD8<Double> { SIMD8(y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]) }
         let result = try integrateRaw(
-            from: t0, (0..<8).map { y0[$0] }, to: tEnd, initialStep: initialStep,
+            from: t0, (0..<State.scalarCount).map { y0[$0] }, to: tEnd, initialStep: initialStep,
             rhs: { t, y, dydt in
                 let d = rhs(t, load(y))
-                for i in 0..<8 { dydt[i] = d[i] }
+                for i in 0..<State.scalarCount { dydt[i] = d[i] }
             },
             observer: { t, y in observer(t, load(y)) })
         return result.state.withUnsafeBufferPointer { Outcome(t: result.t, state: load($0.baseAddress!), steps: result.steps, stoppedByObserver: result.stopped) }

@@ -104,8 +104,8 @@ public struct ActionCurveEmulator: Sendable, Codable {
     public let second: Axis
     public let potentialConventions: PotentialConventions
     public let conventions: TransitionConventions
-    /// The S3/T that bounds each node's emulated range.
-    public let level: Double
+    /// The S3/T that bounds each node's emulated range: the conventions' resolved level (derived, not stored).
+    public var level: Double { conventions.resolvedActionLevel }
     public let xGrid: [Double]
     /// Row-major: node (i, j) at i·second.nodes.count + j.
     public let nodes: [Node]
@@ -156,7 +156,7 @@ public struct ActionCurveEmulator: Sendable, Codable {
             }
         }
         return ActionCurveEmulator(family: name, first: first, second: second, potentialConventions: potentialConventions,
-                                   conventions: conventions, level: level, xGrid: xGrid, nodes: nodes.map { $0! },
+                                   conventions: conventions, xGrid: xGrid, nodes: nodes.map { $0! },
                                    buildSeconds: Date().timeIntervalSince(start), codeVersion: codeVersion)
     }
 
@@ -220,13 +220,10 @@ public struct ActionCurveEmulator: Sendable, Codable {
 
     public enum EmulatorError: Error, Sendable, CustomStringConvertible {
         case outsideGrid(axis: String, value: Double, range: ClosedRange<Double>)
-        case conventionsDiffer
         public var description: String {
             switch self {
             case .outsideGrid(let axis, let value, let r):
                 return "\(axis) = \(value) is outside the emulator's grid [\(r.lowerBound), \(r.upperBound)]"
-            case .conventionsDiffer:
-                return "the emulator was built with other conventions"
             }
         }
     }
@@ -341,14 +338,17 @@ public struct EmulatorCheck: Sendable, Codable {
         public let first: Double, second: Double, vev: Double
         /// Outcome codes (`TransitionOutcome.code`) of the direct and the emulated computation.
         public let directOutcome: String, emulatedOutcome: String
-        /// Whether the emulator interpolated (false: its stencil was mixed; it computed the point directly or, with
-        /// `excludedByNodes`, took it as not completing).
-        public let emulated: Bool
-        /// Whether it was taken as not completing because no node of its stencil completes at its v (`Source.excludedByNodes`).
-        public let excludedByNodes: Bool
+        /// How the emulator side went: interpolated, settled from the stencil's nodes (`Source.excludedByNodes`), computed
+        /// directly (a mixed stencil), or not computed at all (either side threw: `failure`).
+        public enum Route: String, Sendable, Codable { case emulated, excludedByNodes = "excluded_by_nodes", direct, failed }
+        public let route: Route
+        public var emulated: Bool { route == .emulated }
+        public var excludedByNodes: Bool { route == .excludedByNodes }
         public let directTp: Double?, emulatedTp: Double?
         public let directAlpha: Double?, emulatedAlpha: Double?
         public let directHR: Double?, emulatedHR: Double?
+        /// Why the point could not be computed (either way; route `failed`), or nil; its outcomes then read "failed".
+        public var failure: String? = nil
         /// Wall times (s): the direct run; the emulated preparation and the history at v.
         public let directSeconds: Double, emulatorSeconds: Double, historySeconds: Double
         /// |T_p,emulated/T_p,direct − 1| where both percolate.
@@ -359,12 +359,13 @@ public struct EmulatorCheck: Sendable, Codable {
     }
     public let points: [Point]
 
-    /// `count` points uniform in the emulator's axis coordinates (a, b) and in log10 v ∈ `log10Vev`, from `seed`
-    /// (SplitMix64), computed both ways (`jobs` at a time).
     /// How held-out points are drawn: uniform in the axes' own coordinates (dense where the nodes are: the hardest region),
     /// or uniform in log λ and linearly in the second coupling (as `ModelParameterProblem`'s default priors).
     public enum Sampling: String, Sendable, Codable, CaseIterable { case grid, prior }
 
+    /// `count` points drawn by `sampling` in (a, b) and in log10 v ∈ `log10Vev`, from `seed`
+    /// (SplitMix64), computed both ways (`jobs` at a time).
+    /// A point where either computation throws is kept with the error (`failure`), and the others go on.
     public static func run(_ emulator: ActionCurveEmulator, model: @escaping ActionCurveEmulator.Family, log10Vev: ClosedRange<Double>,
                            count: Int, seed: UInt64, sampling: Sampling = .grid, standardModel table: StandardModelDegreesOfFreedom, jobs: Int = 1,
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> EmulatorCheck {
@@ -384,12 +385,13 @@ public struct EmulatorCheck: Sendable, Codable {
                     min(max(b, emulator.second.range.lowerBound), emulator.second.range.upperBound), pow(10, lv))
         }
         var points = [Point?](repeating: nil, count: count)
-        try await withThrowingTaskGroup(of: (Int, Point).self) { group in
+        await withTaskGroup(of: (Int, Point).self) { group in
             var next = 0, done = 0
             func submit() {
                 let k = next, (a, b, v) = inputs[k]
                 next += 1
                 group.addTask {
+                  do {
                     let unit = try model(a, b)
                     let atV = try unit.withVev(v) ?? unit
                     let t0 = Date()
@@ -401,13 +403,18 @@ public struct EmulatorCheck: Sendable, Codable {
                     let emulated = try e.prepared.result(vev: v, standardModel: table, extras: [])
                     let t3 = Date()
                     return (k, Point(first: a, second: b, vev: v, directOutcome: direct.status.code, emulatedOutcome: emulated.status.code,
-                                     emulated: e.source == .emulated, excludedByNodes: e.source == .excludedByNodes, directTp: direct.percolationTemperature, emulatedTp: emulated.percolationTemperature,
+                                     route: { switch e.source { case .emulated: .emulated; case .excludedByNodes: .excludedByNodes; case .direct: .direct } }(), directTp: direct.percolationTemperature, emulatedTp: emulated.percolationTemperature,
                                      directAlpha: direct.alpha, emulatedAlpha: emulated.alpha, directHR: direct.hubbleRadius, emulatedHR: emulated.hubbleRadius,
                                      directSeconds: t1.timeIntervalSince(t0), emulatorSeconds: t2.timeIntervalSince(t1), historySeconds: t3.timeIntervalSince(t2)))
+                  } catch {
+                    return (k, Point(first: a, second: b, vev: v, directOutcome: "failed", emulatedOutcome: "failed", route: .failed,
+                                     directTp: nil, emulatedTp: nil, directAlpha: nil, emulatedAlpha: nil, directHR: nil,
+                                     emulatedHR: nil, failure: "\(error)", directSeconds: 0, emulatorSeconds: 0, historySeconds: 0))
+                  }
                 }
             }
             for _ in 0..<min(max(jobs, 1), count) { submit() }
-            while let (k, p) = try await group.next() {
+            while let (k, p) = await group.next() {
                 points[k] = p
                 done += 1
                 progress(done, count)
@@ -428,7 +435,7 @@ extension ActionCurveEmulator {
     }
 
     /// JSON (sorted keys): `format`, `emulator` {family, first, second (name, nodes, scale), potentialConventions,
-    /// conventions, level, xGrid, nodes [{kind, logTc, logT0, startsAtBarrierVanishing, uLow, uHigh, action, depth, …}],
+    /// conventions, xGrid, nodes [{kind, logTc, logT0, startsAtBarrierVanishing, uLow, uHigh, action, depth, …}],
     /// buildSeconds, codeVersion}.
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -446,9 +453,6 @@ extension ActionCurveEmulator {
         }
         guard e.xGrid.count >= 16, e.xGrid.first == 0, e.xGrid.last == 1, zip(e.xGrid, e.xGrid.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw NumericalError("the x grid must rise strictly from 0 to 1 with at least 16 points")
-        }
-        guard e.level == e.conventions.resolvedActionLevel else {
-            throw NumericalError("level \(e.level) differs from the conventions' resolved S3/T level \(e.conventions.resolvedActionLevel)")
         }
         guard (1e-3...1).contains(e.conventions.wallVelocity), (1e-3...5).contains(e.conventions.percolationThreshold) else {
             throw NumericalError("conventions outside their ranges (v_w \(e.conventions.wallVelocity), I_p \(e.conventions.percolationThreshold))")

@@ -34,29 +34,6 @@ import SupercoolNumerics
         #expect(throws: NestedSamplingError.self) { try MultivariateNormalPrior(mean: [0], covariance: [[1, 0], [0, 1]]) }
     }
 
-    /// Gaussian priors N(m_i, τ_i²) and L = exp(−(x − c)²/(2s²)) per coordinate: Z = Π s√(2π) N(c; m, s² + τ²).
-    struct GaussianPriorProblem: NestedSamplingProblem {
-        let priors: [Prior] = [.normal(mean: 0, standardDeviation: 1), .normal(mean: 1, standardDeviation: 2)]
-        let c = [0.5, -1.0], s = [0.2, 0.3]
-        var parameterNames: [String] { ["a", "b"] }
-        func transform(unitCube u: [Double]) -> [Double] { zip(priors, u).map { $0.transform($1) } }
-        func logLikelihood(_ x: [Double]) -> Double {
-            var sum = 0.0
-            for i in 0..<2 { let r = (x[i] - c[i]) / s[i]; sum -= r * r / 2 }
-            return sum
-        }
-        var logEvidence: Double {
-            var sum = 0.0
-            for i in 0..<2 {
-                guard case .normal(let m, let tau) = priors[i] else { return .nan }
-                let v = s[i] * s[i] + tau * tau
-                let norm: Double = log(s[i] * (2 * Double.pi).squareRoot()) - 0.5 * log(2 * Double.pi * v)
-                sum += norm - (c[i] - m) * (c[i] - m) / (2 * v)
-            }
-            return sum
-        }
-    }
-
     @Test func runWithGaussianPriors() async throws {
         let p = GaussianPriorProblem()
         let r = try await NestedSampler(problem: p, options: NestedSamplerOptions(liveCount: 300, seed: 4, jobs: 2)).run()

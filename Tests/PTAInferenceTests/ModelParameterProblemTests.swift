@@ -44,7 +44,7 @@ import PulsarTiming
         let first = try ActionCurveEmulator.Axis.even(name: "lambda", from: 1e-3, to: 3e-2, count: 4, scale: .logarithmic)
         let second = try ActionCurveEmulator.Axis.even(name: "g_rel", from: -0.02, to: 0.025, count: 4, scale: .asinh(width: 1e-4))
         return ActionCurveEmulator(family: DarkU1Plane.name, first: first, second: second, potentialConventions: .default, conventions: .default,
-                                   level: 1000, xGrid: [0, 1], nodes: Array(repeating: .init(kind: .noCriticalTemperature), count: 16),
+                                   xGrid: [0, 1], nodes: Array(repeating: .init(kind: .noCriticalTemperature), count: 16),
                                    buildSeconds: 0, codeVersion: "test")
     }
 
