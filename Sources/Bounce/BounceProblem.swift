@@ -44,7 +44,8 @@ public struct BounceSolution: Sendable {
     public let dimension: Double
     /// Number of trajectories shot.
     public let shots: Int
-    /// Final bracket width in ln A (the shooting variable).
+    /// How well the shooting variable ln A is pinned: the final overshoot/undershoot bracket's width, or, where the
+    /// last secant steps converged from one side, the last step.
     public let bracketWidth: Double
     /// Profile (r, φ, φ'), if requested.
     public let profile: [ProfilePoint]?

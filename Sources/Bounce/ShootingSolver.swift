@@ -15,7 +15,10 @@ import Darwin
 ///   wall is done analytically, and the shooting variable is ln A: φ(0) − φ_t = A may be far below
 ///   double precision (thin walls with ln A ≈ −10⁶ are fine).
 /// - Overshoot (φ passes φ_f) and undershoot (φ' turns back first) give a continuous, signed miss
-///   distance that is bracketed and then solved by the Illinois variant of regula falsi.
+///   distance that is bracketed and steers secant/regula-falsi steps (`SecantRootSearch`); near the root the steps
+///   follow the amplitude of the growing mode around φ_f instead (`growingModeAmplitude`), which is linear in ln A
+///   there, where the miss is not. The early shots are integrated at a loose tolerance, the last ones at the
+///   integrator's (`coarseRelativeTolerance`).
 /// - The ODE is integrated by the adaptive Prince–Dormand 8(7) (rk8pd, SupercoolNumerics), with the kinetic and
 ///   potential parts of the action, in units of L = 1/m and |φ_f − φ_t|.
 public struct BounceSolver: Sendable {
@@ -32,6 +35,9 @@ public struct BounceSolver: Sendable {
     /// Converged when the squared miss (speed at φ_f over m_f, or distance short of φ_f, in units of
     /// |φ_f − φ_t|) is below this: 1e-12 ⇔ a miss of 1e-6, which moves S by ~1e-9 (measured).
     public var missTolerance: Double = 1e-12
+    /// Relative tolerance of the shots that bracket and approach the root (absolute scaled alike); the last shots use
+    /// the integrator's. nil, or not looser than the integrator's: every shot at the integrator's tolerance.
+    public var coarseRelativeTolerance: Double? = 1e-7
 
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
                 linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
@@ -119,75 +125,30 @@ public struct BounceSolver: Sendable {
         let escape = try RootFinder(absoluteTolerance: 1e-15, relativeTolerance: 1e-14).root(of: scaling.deltaV, in: lowerPsi, top)
 
         let massF = max(curvatureF, 0).squareRoot()
-        let context = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
-                                  rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
-                                  integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
-
+        let fineContext = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
+                                      rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
+                                      integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
         var shots = 0
-        func shoot(_ lnA: Double) throws -> Shot {
+        let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance) { lnA, context in
             shots += 1
-            guard shots <= maxShots else { throw BounceFailure.noConvergence(shots: maxShots) }
+            guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
             return try context.shoot(lnA: lnA)
         }
-
-        // First guess from the thin-wall picture: wall at R = (d−1)σ/ε (Coleman 1977), where the linear
-        // solution A f(R) reaches ½. In units of L and |Δφ|: σ = ∫√(2 max(ΔV, 0)) dψ, ε = −ΔV(0).
-        let tension = Quadrature.simpson({ psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }, from: 0, to: 1, intervals: 200)
-        let depth = -scaling.deltaV(0)
-        let radiusGuess = (d - 1) * tension / depth
-        // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
-        let escapeLnA = log(escape)
-        var hi = escapeLnA
-        var shotHi = Shot(lnA: hi, miss: -(1 - escape) * (1 - escape), kinetic: 0, potential: 0, halfwayRadius: 0, maxSlope: 0, profile: nil)
-        var lo = hi - 4
-        if radiusGuess > 3 && radiusGuess.isFinite {
-            lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
+        // Two passes over the same shooting variable: shots at the loose `coarseRelativeTolerance` bracket ln A and
+        // approach the root, the last few at the integrator's own tolerance finish it (a coarse shot costs ~1/3 of a
+        // fine one; the coarse root lies within ~1e-6 of the fine one in ln A, measured). Where the coarse shots cannot
+        // settle the root (their errors, not the miss, decide its sign: very thin walls) or the fine ones do not finish
+        // within a few shots, everything is done again at the fine tolerance. The result is always a fine shot.
+        var found: (best: Shot, bracketWidth: Double)? = nil
+        if let loose = coarseRelativeTolerance, loose > integrator.relativeTolerance {
+            var coarseContext = fineContext
+            coarseContext.integrator.absoluteTolerance *= loose / integrator.relativeTolerance
+            coarseContext.integrator.relativeTolerance = loose
+            coarseContext.record = false
+            found = try search.run(first: coarseContext, finish: fineContext)
         }
-        var shotLo = try shoot(lo)
-        if shotLo.miss < 0 {
-            // Undershoot: move down (more waiting) in growing steps.
-            var step = max(2, 0.02 * abs(lo))
-            while shotLo.miss < 0 {
-                hi = lo; shotHi = shotLo
-                lo -= step
-                step *= 2
-                guard lo > -1e9 else { throw BounceFailure.wallTooThin }
-                shotLo = try shoot(lo)
-            }
-        } else if hi - lo > 2 {
-            // Overshoot at the guess: look for an undershoot above it (below the escape point).
-            var step = max(2, 0.02 * abs(lo))
-            var trial = lo + step
-            while trial < escapeLnA {
-                let s = try shoot(trial)
-                if s.miss < 0 { hi = trial; shotHi = s; break }
-                lo = trial; shotLo = s
-                step *= 2
-                trial = lo + step
-            }
-        }
-
-        // Illinois regula falsi on the signed miss distance (overshoot > 0 > undershoot).
-        var best = abs(shotLo.miss) < abs(shotHi.miss) ? shotLo : shotHi
-        var fLo = shotLo.miss, fHi = shotHi.miss
-        var side = 0
-        while best.miss != 0 && abs(best.miss) > missTolerance {
-            let width = abs(hi - lo)
-            if width <= 4 * Double.ulpOfOne * max(1, abs(lo), abs(hi)) || width < 1e-14 { break }
-            var x = (lo * fHi - hi * fLo) / (fHi - fLo)
-            if !(x > min(lo, hi) && x < max(lo, hi)) || !x.isFinite { x = 0.5 * (lo + hi) }
-            let s = try shoot(x)
-            if abs(s.miss) < abs(best.miss) || s.miss == 0 { best = s }
-            if s.miss > 0 {
-                lo = x; fLo = s.miss
-                if side == 1 { fHi *= 0.5 }
-                side = 1
-            } else {
-                hi = x; fHi = s.miss
-                if side == -1 { fLo *= 0.5 }
-                side = -1
-            }
-        }
+        // (With no second pass to hand over to, `run` always returns a result.)
+        let (best, bracketWidth) = try found ?? search.run(first: fineContext, finish: nil)!
 
         let omega = 2 * pow(Double.pi, d / 2) / tgamma(d / 2)
         let unit = omega * scaling.fieldScale * scaling.fieldScale * pow(scaling.length, d - 2)
@@ -196,7 +157,7 @@ public struct BounceSolver: Sendable {
         let ratio = action / kineticAction
         guard action.isFinite, kineticAction > 0 else { throw BounceFailure.nonFiniteAction }
         guard abs(ratio - 1) <= derrickTolerance else {
-            throw BounceFailure.derrickViolated(deviation: ratio - 1, tolerance: derrickTolerance, shots: shots, bracketWidth: abs(hi - lo))
+            throw BounceFailure.derrickViolated(deviation: ratio - 1, tolerance: derrickTolerance, shots: shots, bracketWidth: bracketWidth)
         }
         let offset = best.lnA + log(scaling.fieldScale)
         let phi0 = phiT + scaling.sign * scaling.fieldScale * exp(best.lnA)
@@ -208,7 +169,132 @@ public struct BounceSolver: Sendable {
                               trueVacuum: phiT, falseVacuum: phiF,
                               wallRadius: best.halfwayRadius * scaling.length,
                               wallThickness: scaling.length / max(best.maxSlope, 1e-300),
-                              dimension: d, shots: shots, bracketWidth: abs(hi - lo), profile: profile))
+                              dimension: d, shots: shots, bracketWidth: bracketWidth, profile: profile))
+    }
+}
+
+/// The search for ln A*: bracketing from the thin-wall guess, then a root search steered first by the miss and, near
+/// the root, by the growing mode's amplitude.
+struct ShootingSearch<Potential: BouncePotential> {
+    let context: ShotContext<Potential>
+    /// The escape point ψ_e (ΔV(ψ_e) = 0 on the true side of the barrier).
+    let escape: Double
+    let missTolerance: Double
+    let shoot: (Double, ShotContext<Potential>) throws -> Shot
+
+    /// The shot nearest the root and the final bracket width in ln A; nil if the two passes (`finish` given) gave up.
+    func run(first: ShotContext<Potential>, finish: ShotContext<Potential>?) throws -> (best: Shot, bracketWidth: Double)? {
+        let scaling = context.scaling, d = context.dimension
+        // First guess from the thin-wall picture: wall at R = (d−1)σ/ε (Coleman 1977), where the linear
+        // solution A f(R) reaches ½. In units of L and |Δφ|: σ = ∫√(2 max(ΔV, 0)) dψ, ε = −ΔV(0).
+        let tension = Quadrature.simpson({ psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }, from: 0, to: 1, intervals: 200)
+        let depth = -scaling.deltaV(0)
+        let radiusGuess = (d - 1) * tension / depth
+        // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
+        let escapeLnA = log(escape)
+        var hi = escapeLnA
+        var shotHi: Shot? = nil
+        var lo = hi - 4
+        if radiusGuess > 3 && radiusGuess.isFinite {
+            lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
+        }
+        var shotLo = try shoot(lo, first)
+        if shotLo.miss < 0 {
+            // Undershoot: move down (more waiting) in growing steps.
+            var step = max(2, 0.02 * abs(lo))
+            while shotLo.miss < 0 {
+                hi = lo; shotHi = shotLo
+                lo -= step
+                step *= 2
+                guard lo > -1e9 else { throw BounceFailure.wallTooThin }
+                shotLo = try shoot(lo, first)
+            }
+        } else if hi - lo > 2 {
+            // Overshoot at the guess: look for an undershoot above it (below the escape point).
+            var step = max(2, 0.02 * abs(lo))
+            var trial = lo + step
+            while trial < escapeLnA {
+                let s = try shoot(trial, first)
+                if s.miss < 0 { hi = trial; shotHi = s; break }
+                lo = trial; shotLo = s
+                step *= 2
+                trial = lo + step
+            }
+        }
+
+        // Far from the root the signed squared miss (overshoot > 0 > undershoot) steers. Once the two newest
+        // trajectories end within √nearMiss of the false vacuum and lie close in ln A (`near`), the growing mode's
+        // amplitude there does: linear in ln A near the bounce and the same on both sides, where the miss has a kink and
+        // logarithms. Convergence is judged on the miss (`missTolerance`); ρ_ref only scales the amplitude.
+        let nearMiss = 1e-4
+        let referenceRho = shotLo.stopRho > 0 ? shotLo.stopRho : context.rangeAfterStart
+        func amplitude(_ shot: Shot) -> Double {
+            shot.miss == 0 ? 0 : context.growingModeAmplitude(rho: shot.stopRho, delta: shot.stopDelta, slope: shot.stopSlope, referenceRho: referenceRho)
+        }
+        var far = SecantRootSearch()
+        far.record(x: hi, f: shotHi?.miss ?? -(1 - escape) * (1 - escape))
+        far.record(x: lo, f: shotLo.miss)
+        var best = shotLo
+        if let s = shotHi, abs(s.miss) < abs(best.miss) { best = s }
+        var newest = [shotLo] + (shotHi.map { [$0] } ?? [])
+        func near() -> Bool {
+            newest.count == 2 && newest.allSatisfy { abs($0.miss) <= nearMiss } && abs(newest[0].lnA - newest[1].lnA) <= 0.5
+        }
+        var bisections = 0
+        while best.miss != 0 && !near() {
+            // Coarse shots whose misses keep failing to halve (two bisections) are ruled by the integration's errors
+            // (very thin walls): give up.
+            if far.stalls >= 2 { bisections += 1 }
+            if finish != nil && bisections >= 2 { return nil }
+            guard let x = far.next() else { break }
+            let s = try shoot(x, first)
+            far.record(x: x, f: s.miss)
+            if abs(s.miss) < abs(best.miss) { best = s }
+            newest = [s, newest[0]]
+        }
+        var nearSearch = SecantRootSearch()
+        if let p = far.positiveEnd { nearSearch.recordBound(x: p.x, positive: true) }
+        if let n = far.negativeEnd { nearSearch.recordBound(x: n.x, positive: false) }
+        if near() { for s in newest.reversed() { nearSearch.record(x: s.lnA, f: amplitude(s)) } }
+        // (A coarse root lies ~1e-10 in miss from the fine one: converging it further is wasted.)
+        let firstTolerance = finish == nil ? missTolerance : max(missTolerance, 1e-10)
+        while best.miss != 0 && abs(best.miss) > firstTolerance {
+            // Coarse steps that stop halving the amplitude are ruled by the integration's errors: give up.
+            if finish != nil && nearSearch.stalls >= 2 { return nil }
+            guard let x = nearSearch.next() else { break }
+            let s = try shoot(x, first)
+            nearSearch.record(x: x, f: amplitude(s))
+            if abs(s.miss) < abs(best.miss) { best = s }
+        }
+        guard let fineContext = finish else { return (best, nearSearch.bracketWidth ?? abs(hi - lo)) }
+
+        // Fine shots from the coarse root's estimate; the coarse secant's slope steers the first step, and the coarse
+        // bracket's end of the other sign (far enough from the root that the tolerance cannot change its sign) is shot
+        // finely only if the fine steps find no way.
+        var fine = SecantRootSearch()
+        var x = nearSearch.next() ?? nearSearch.best?.x ?? best.lnA
+        best = try shoot(x, fineContext)
+        fine.record(x: x, f: amplitude(best))
+        var rebracketed = false
+        var fineShots = 1
+        while best.miss != 0 && abs(best.miss) > missTolerance {
+            guard fineShots < 6 else { return nil }
+            let latest = fine.newest[0]
+            if let next = fine.next(slopeHint: nearSearch.secantSlope), next != latest.x {
+                x = next
+            } else if !fine.hasBracket && !rebracketed, let end = latest.f > 0 ? nearSearch.negativeEnd : nearSearch.positiveEnd {
+                rebracketed = true
+                x = end.x
+            } else {
+                return nil
+            }
+            let s = try shoot(x, fineContext)
+            fineShots += 1
+            fine.record(x: x, f: amplitude(s))
+            if abs(s.miss) < abs(best.miss) { best = s }
+        }
+        let width = fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
+        return (best, width)
     }
 }
 
@@ -255,6 +341,10 @@ struct Shot {
     let halfwayRadius: Double
     let maxSlope: Double
     let profile: [(Double, Double, Double)]?
+    /// Where the trajectory stopped, and (δ = ψ − 1, ψ′) there.
+    var stopRho = 0.0
+    var stopDelta = 0.0
+    var stopSlope = 0.0
 }
 
 struct ShotContext<Potential: BouncePotential> {
@@ -262,8 +352,8 @@ struct ShotContext<Potential: BouncePotential> {
     let dimension: Double
     let linearStart: Double
     let rangeAfterStart: Double
-    let integrator: AdaptiveODEIntegrator
-    let record: Bool
+    var integrator: AdaptiveODEIntegrator
+    var record: Bool
     /// √V''(φ_f) in units of m_t (floored: a nearly massless false vacuum still gives a finite scale).
     let falseMass: Double
 
@@ -295,6 +385,32 @@ struct ShotContext<Potential: BouncePotential> {
         let a = (try? SpecialFunctions.besselInuScaled(nu + 1, x)) ?? .nan
         let b = (try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan
         return a / b
+    }
+
+    /// The amplitude of the growing mode near the false vacuum, from the state (δ = ψ − 1, δ′) at ρ: where
+    /// δ″ + α/ρ δ′ = m_f² δ, δ = a x^{−ν} I_ν(x) + b x^{−ν} K_ν(x) with x = m_f ρ, and the Wronskian gives
+    /// a = x^{ν+1} [δ K_{ν+1}(x) + δ′ K_ν(x)/m_f] (DLMF 10.28.2). It is > 0 at an overshoot's crossing (δ = 0 < δ′),
+    /// < 0 at an undershoot's turning point (δ′ = 0 > δ), and, unlike the speed or the distance there, linear in
+    /// ln A − ln A* near the bounce (where the trajectory ends in the linear region): the shooting's root is then a
+    /// smooth one. Returned as a e^{x_ref} x_ref^{−ν} I_ν(x_ref) / (m_f ρ_ref-free constants): the growing mode's
+    /// size at ρ_ref, in units of |φ_f − φ_t|.
+    func growingModeAmplitude(rho: Double, delta: Double, slope: Double, referenceRho: Double) -> Double {
+        let m = falseMass, x = falseMass * rho, xRef = falseMass * referenceRho
+        let kNu: Double, kNuPlus: Double, iRef: Double
+        if dimension == 3 {
+            // K_{1/2} = √(π/2x) e^{−x}, K_{3/2} = K_{1/2}(1 + 1/x), I_{1/2}(x) = √(2/(πx)) sinh x.
+            let k = (Double.pi / (2 * x)).squareRoot()
+            kNu = k; kNuPlus = k * (1 + 1 / x)
+            iRef = (2 / (Double.pi * xRef)).squareRoot() * 0.5 * (xRef > 20 ? 1 : -expm1(-2 * xRef))
+        } else {
+            kNu = (try? SpecialFunctions.besselKnuScaled(nu, x)) ?? .nan
+            kNuPlus = (try? SpecialFunctions.besselKnuScaled(nu + 1, x)) ?? .nan
+            iRef = (try? SpecialFunctions.besselInuScaled(nu, xRef)) ?? .nan
+        }
+        // a e^{x_ref} x_ref^{−ν} Ĩ_ν(x_ref) with the e^{∓x} of the scaled functions combined: e^{x_ref − x} (bounded:
+        // far from ρ_ref the scale is wrong but the sign, all a bracket needs, is kept).
+        let a = pow(x, nu + 1) * (delta * kNuPlus + slope * kNu / m)
+        return a * exp(min(max(xRef - x, -600), 600)) * pow(xRef, -nu) * iRef
     }
 
     /// Solve ln f(x) = target (> 0) for x by safeguarded Newton iteration (ln f is convex-ish, monotone).
@@ -367,6 +483,7 @@ struct ShotContext<Potential: BouncePotential> {
         var profile = interior
         if record { profile.append((rho0, psi0, dpsi0)) }
         var stopState = start
+        var stop = (0.0, 0.0, 0.0)
         var finished = false
         let end = rho0 + rangeAfterStart
         let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3,
@@ -403,6 +520,7 @@ struct ShotContext<Potential: BouncePotential> {
                     let speed = (previous.1[1] + t * (y[1] - previous.1[1])) / falseMass
                     miss = speed * speed
                     stopState = previous.1 + t * (y - previous.1)
+                    stop = (rho, y[0] - 1, y[1])
                     finished = true
                     return .stop
                 }
@@ -411,6 +529,7 @@ struct ShotContext<Potential: BouncePotential> {
                     let short = 1 - max(y[0], previous.1[0])
                     miss = -short * short
                     stopState = y[0] >= previous.1[0] ? y : previous.1
+                    stop = (rho, y[0] - 1, y[1])
                     finished = true
                     return .stop
                 }
@@ -427,6 +546,7 @@ struct ShotContext<Potential: BouncePotential> {
         }
         if halfway.isNaN { halfway = rho0 }   // started beyond the half-way point (only for ψ(0) ≥ 1)
         return Shot(lnA: lnA, miss: miss, kinetic: stopState[2], potential: stopState[3],
-                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil)
+                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil,
+                    stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2)
     }
 }

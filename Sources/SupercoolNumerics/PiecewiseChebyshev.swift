@@ -23,8 +23,9 @@ public struct PiecewiseChebyshevTable: Sendable {
     public let degree: Int
     /// Function evaluations spent building the table.
     public let evaluations: Int
-    /// Per piece: degree + 1 coefficients of f, then degree + 1 of f′ (on the piece's [−1, 1]).
-    @usableFromInline let coefficients: [Double]
+    /// Per piece: degree + 1 coefficient pairs (of f, of f′) on the piece's [−1, 1], interleaved so that one
+    /// Clenshaw recurrence on SIMD2 sums both series (two independent dependency chains side by side).
+    @usableFromInline let coefficients: [SIMD2<Double>]
 
     /// Fits `function` (returning (f, f′)) on [lower, upper], starting from the pieces between `initialBreakpoints`
     /// (sorted, from lower to upper; the first and last are the domain's ends). Pieces listed in `exactPieces` (indices
@@ -42,7 +43,7 @@ public struct PiecewiseChebyshevTable: Sendable {
         }
         var points = [initialBreakpoints[0]]
         var flags = [Bool]()
-        var coefficients = [Double]()
+        var coefficients = [SIMD2<Double>]()
         var evaluations = 0
         var values = [Double](repeating: 0, count: n), slopes = [Double](repeating: 0, count: n)
 
@@ -73,24 +74,25 @@ public struct PiecewiseChebyshevTable: Sendable {
                 for t in [-0.61803398874989485, 0.38196601125010515] {
                     let (f, df) = try function(mid + half * t)
                     evaluations += 1
-                    let a = cf.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
-                    let d = cd.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
+                    let pairs = zip(cf, cd).map { SIMD2($0, $1) }
+                    let fit = pairs.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
+                    let (a, d) = (fit.x, fit.y)
                     if !(abs(a - f) <= tolerance * scaleF && abs(d - df) <= tolerance * scaleD) { converged = false }
                 }
             }
             if converged {
-                points.append(b); flags.append(true); coefficients += cf; coefficients += cd
+                points.append(b); flags.append(true); coefficients += zip(cf, cd).map { SIMD2($0, $1) }
             } else if depth < maxDepth {
                 try fit(a, mid, depth: depth + 1)
                 try fit(mid, b, depth: depth + 1)
             } else {
-                points.append(b); flags.append(false); coefficients += [Double](repeating: 0, count: 2 * n)
+                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: .zero, count: n)
             }
         }
         for i in 0..<(initialBreakpoints.count - 1) {
             let a = initialBreakpoints[i], b = initialBreakpoints[i + 1]
             if exactPieces.contains(i) {
-                points.append(b); flags.append(false); coefficients += [Double](repeating: 0, count: 2 * n)
+                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: .zero, count: n)
             } else {
                 try fit(a, b, depth: 0)
             }
@@ -126,23 +128,20 @@ public struct PiecewiseChebyshevTable: Sendable {
     @inlinable
     func coefficientsPiece(_ piece: Int, _ t: Double) -> (Double, Double) {
         let n = degree + 1
-        return coefficients.withUnsafeBufferPointer { c in
-            let f = Self.clenshaw(c.baseAddress! + 2 * n * piece, n, t)
-            let d = Self.clenshaw(c.baseAddress! + 2 * n * piece + n, n, t)
-            return (f, d)
-        }
+        let r = coefficients.withUnsafeBufferPointer { c in Self.clenshaw(c.baseAddress! + n * piece, n, t) }
+        return (r.x, r.y)
     }
 
     @inline(__always) @usableFromInline
-    static func clenshaw(_ c: UnsafePointer<Double>, _ n: Int, _ t: Double) -> Double {
-        let t2 = 2 * t
-        var b1 = 0.0, b2 = 0.0
+    static func clenshaw(_ c: UnsafePointer<SIMD2<Double>>, _ n: Int, _ t: Double) -> SIMD2<Double> {
+        let t2 = SIMD2(repeating: 2 * t)
+        var b1 = SIMD2<Double>.zero, b2 = SIMD2<Double>.zero
         var j = n - 1
         while j >= 1 {
             let b0 = c[j] + t2 * b1 - b2
             b2 = b1; b1 = b0
             j -= 1
         }
-        return c[0] + t * b1 - b2
+        return c[0] + SIMD2(repeating: t) * b1 - b2
     }
 }

@@ -152,3 +152,109 @@ public struct Minimizer: Sendable {
         }
     }
 }
+
+/// Root search for an expensive function, one evaluation at a time: the caller evaluates, `record`s and asks for the
+/// `next` point, so it can change how it evaluates (e.g. tighten a tolerance) between steps. Secant steps through the
+/// two newest points (superlinear for a smooth root); once both signs have been seen they are safeguarded by the
+/// bracket (Dekker 1969): a secant step outside it gives way to Illinois regula falsi (Dowell & Jarratt 1971), and two
+/// steps in a row that do not halve the smallest |f| to a bisection. A bracket end may be a bound whose sign alone is
+/// known (`recordBound`).
+public struct SecantRootSearch: Sendable {
+    public struct Point: Sendable, Equatable {
+        public let x: Double
+        public let f: Double
+    }
+    /// The two newest evaluated points, newest first.
+    public private(set) var newest: [Point] = []
+    /// The evaluated point with the smallest |f|.
+    public private(set) var best: Point?
+    /// The bracket's ends: the newest x with f > 0 and with f < 0 (value nil for a bound).
+    public private(set) var positiveEnd: (x: Double, f: Double?)?
+    public private(set) var negativeEnd: (x: Double, f: Double?)?
+    /// Consecutive records that did not halve the smallest |f| (`next` bisects at two, and starts counting again).
+    public private(set) var stalls = 0
+    private var lastSide = 0
+    private var positiveWeight = 1.0, negativeWeight = 1.0
+
+    public init() {}
+
+    public var hasBracket: Bool { positiveEnd != nil && negativeEnd != nil }
+    /// |x₊ − x₋| once both signs have been seen.
+    public var bracketWidth: Double? {
+        guard let p = positiveEnd, let n = negativeEnd else { return nil }
+        return abs(p.x - n.x)
+    }
+
+    /// Records f(x). A zero ends the search (`next` returns nil).
+    public mutating func record(x: Double, f: Double) {
+        let improved = best.map { abs(f) <= 0.5 * abs($0.f) } ?? true
+        stalls = improved ? 0 : stalls + 1
+        let point = Point(x: x, f: f)
+        if best == nil || abs(f) < abs(best!.f) { best = point }
+        newest = [point] + newest.prefix(1)
+        setEnd(x: x, f: f, positive: f > 0, zero: f == 0)
+    }
+
+    /// Records that f has the given sign at x, its value unknown (a bracket end only).
+    public mutating func recordBound(x: Double, positive: Bool) {
+        setEnd(x: x, f: nil, positive: positive, zero: false)
+    }
+
+    private mutating func setEnd(x: Double, f: Double?, positive: Bool, zero: Bool) {
+        guard !zero else { return }
+        // Illinois: the same end replaced twice in a row halves the weight of the other end.
+        if positive {
+            positiveEnd = (x, f)
+            if lastSide == 1 { negativeWeight *= 0.5 }
+            positiveWeight = 1
+            lastSide = 1
+        } else {
+            negativeEnd = (x, f)
+            if lastSide == -1 { positiveWeight *= 0.5 }
+            negativeWeight = 1
+            lastSide = -1
+        }
+    }
+
+    /// Slope of the secant through the two newest points (nil with fewer, or a zero or non-finite slope).
+    public var secantSlope: Double? {
+        guard newest.count == 2, newest[0].x != newest[1].x else { return nil }
+        let slope = (newest[0].f - newest[1].f) / (newest[0].x - newest[1].x)
+        return slope.isFinite && slope != 0 ? slope : nil
+    }
+
+    /// The next point to evaluate; nil once f = 0 was recorded or the bracket is a few ulps wide, and, before a
+    /// bracket exists, when there is neither a secant that moves towards smaller |f| (at most 10 of its last steps far)
+    /// nor a `slopeHint` for a Newton step: the caller must then bracket.
+    public mutating func next(slopeHint: Double? = nil) -> Double? {
+        guard let latest = newest.first else { return nil }
+        if let b = best, b.f == 0 { return nil }
+        guard let p = positiveEnd, let n = negativeEnd else {
+            if let slope = secantSlope, abs(newest[0].f) < abs(newest[1].f) {
+                let step = -latest.f / slope
+                if step.isFinite && abs(step) <= 10 * abs(newest[0].x - newest[1].x) { return latest.x + step }
+            }
+            if let slope = slopeHint, slope != 0, slope.isFinite {
+                let x = latest.x - latest.f / slope
+                if x.isFinite { return x }
+            }
+            return nil
+        }
+        let lower = min(p.x, n.x), upper = max(p.x, n.x)
+        if upper - lower <= 4 * Double.ulpOfOne * max(1, abs(lower), abs(upper)) { return nil }
+        if stalls >= 2 {
+            stalls = 0
+            return 0.5 * (lower + upper)
+        }
+        if let slope = secantSlope {
+            let x = latest.x - latest.f / slope
+            if x > lower && x < upper { return x }
+        }
+        if let fp = p.f, let fn = n.f {
+            let wp = fp * positiveWeight, wn = fn * negativeWeight
+            let x = (p.x * wn - n.x * wp) / (wn - wp)
+            if x > lower && x < upper { return x }
+        }
+        return 0.5 * (lower + upper)
+    }
+}

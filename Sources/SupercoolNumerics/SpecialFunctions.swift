@@ -10,6 +10,14 @@ public enum SpecialFunctions {
         return r.val
     }
 
+    /// Modified Bessel function K_ν(x) multiplied by e^x, real order ν ≥ 0, x > 0.
+    public static func besselKnuScaled(_ nu: Double, _ x: Double) throws -> Double {
+        ensureGSLReady()
+        var r = gsl_sf_result()
+        try check(gsl_sf_bessel_Knu_scaled_e(nu, x, &r), "Bessel K_\(nu)(\(x))")
+        return r.val
+    }
+
     /// Modified Bessel function I_ν(x) multiplied by e^{-|x|}, real order ν ≥ 0.
     public static func besselInuScaled(_ nu: Double, _ x: Double) throws -> Double {
         ensureGSLReady()

@@ -61,7 +61,9 @@ public struct ThermalTunnelling: Sendable {
         var breakpoints = [0.0]
         for k in stride(from: 10, through: 1, by: -1) { breakpoints.append(upper * pow(4, -Double(k))) }
         breakpoints.append(upper)
-        let table = PiecewiseChebyshevTable(initialBreakpoints: breakpoints, exactPieces: [0]) { phi in
+        // Degree 12: half the lookup cost of 24 for the same tolerance, and the table is built faster (measured:
+        // DarkU1 bounce 0.66 → 0.48 ms at BP2, T = 0.01 v).
+        let table = PiecewiseChebyshevTable(initialBreakpoints: breakpoints, degree: 12, exactPieces: [0]) { phi in
             let r = potential.differenceFromOriginAndDerivative(phi, temperature: T)
             return (r.value, r.derivative)
         }

@@ -174,3 +174,33 @@ import SupercoolNumerics
         #expect(abs(profile.last!.phi) < 1e-3)
     }
 }
+
+@Suite struct GrowingModeTests {
+    /// On an exact solution of the linearised equation around φ_f, δ = a x^{−ν} I_ν(x) + b x^{−ν} K_ν(x) (x = m ρ),
+    /// the amplitude read off at any ρ is a x_ref^{−ν} I_ν(x_ref), whatever b (DLMF 10.28.2): in d = 3 (closed forms)
+    /// and d = 4, 5 (GSL's K_ν).
+    @Test func amplitudeOfExactLinearSolutions() throws {
+        let V = PolynomialPotential(coefficients: [0, 0, 1, -2, 1.2])
+        let m = 0.7, rhoRef = 9.0
+        for d in [3.0, 4.0, 5.0] {
+            let nu = d / 2 - 1
+            let context = ShotContext(scaling: Scaling(potential: V, phiTrue: 1, phiFalse: 0, mass2: 1), dimension: d, linearStart: 1e-4,
+                                      rangeAfterStart: 100, integrator: AdaptiveODEIntegrator(), record: false, falseMass: m)
+            let xRef = m * rhoRef
+            let gRef = try SpecialFunctions.besselInuScaled(nu, xRef) * exp(xRef) * pow(xRef, -nu)
+            for (a, b) in [(1e-6, -0.3), (-2e-9, -0.3), (0.0, -1.0)] {
+                for rho in [2.0, 7.5, 15.0] {
+                    let x = m * rho
+                    let i0 = try SpecialFunctions.besselInuScaled(nu, x) * exp(x), i1 = try SpecialFunctions.besselInuScaled(nu + 1, x) * exp(x)
+                    let k0 = try SpecialFunctions.besselKnuScaled(nu, x) * exp(-x), k1 = try SpecialFunctions.besselKnuScaled(nu + 1, x) * exp(-x)
+                    let delta = pow(x, -nu) * (a * i0 + b * k0)
+                    let slope = m * pow(x, -nu) * (a * i1 - b * k1)
+                    let amplitude = context.growingModeAmplitude(rho: rho, delta: delta, slope: slope, referenceRho: rhoRef)
+                    // The b part cancels to the round-off of δ and δ′ (a few ulps of b g_−), which reads as ε b (K_ν/I_ν)(x) of a.
+                    #expect(abs(amplitude - a * gRef) <= 1e-12 * abs(a * gRef) + 1e-14 * abs(b) * (k0 / i0) * gRef,
+                            "d = \(d), a = \(a), ρ = \(rho): \(amplitude) vs \(a * gRef)")
+                }
+            }
+        }
+    }
+}

@@ -41,6 +41,55 @@ import Foundation
     }
 }
 
+@Suite struct SecantRootSearchTests {
+    /// Drives the search on f from a bracket; returns the evaluations spent and the final best point.
+    func solve(_ f: (Double) -> Double, lower: Double, upper: Double, tolerance: Double, limit: Int = 100) -> (evaluations: Int, best: Double) {
+        var search = SecantRootSearch()
+        search.record(x: upper, f: f(upper))
+        search.record(x: lower, f: f(lower))
+        var evaluations = 2
+        while let b = search.best, abs(b.f) > tolerance, evaluations < limit, let x = search.next() {
+            search.record(x: x, f: f(x))
+            evaluations += 1
+        }
+        return (evaluations, search.best!.x)
+    }
+
+    @Test func linearFunctionInOneStep() {
+        // The secant through two points of a straight line is its root: one evaluation beyond the bracket's two.
+        let r = solve({ 3 * ($0 - 0.3) }, lower: -2, upper: 5, tolerance: 1e-14)
+        #expect(r.evaluations == 3 && abs(r.best - 0.3) < 1e-15)
+    }
+
+    @Test func smoothRootSuperlinearly() {
+        // cos x = x: secant order 1.618; from [0, 1] to 1e-14 in under 10 evaluations.
+        let r = solve({ cos($0) - $0 }, lower: 0, upper: 1, tolerance: 1e-14)
+        #expect(r.evaluations <= 10 && abs(r.best - 0.7390851332151607) < 1e-13)
+    }
+
+    @Test func kinkAndFlatSideStillConverge() {
+        // Slopes 1 and 1000 on the two sides, and x³ (a triple root) for the Illinois and bisection safeguards.
+        let kinked = solve({ $0 > 0.2 ? 1000 * ($0 - 0.2) : $0 - 0.2 }, lower: -1, upper: 1, tolerance: 1e-12)
+        #expect(abs(kinked.best - 0.2) < 1e-12 && kinked.evaluations < 60)
+        let cubic = solve({ pow($0 - 0.1, 3) }, lower: -1, upper: 2, tolerance: 1e-30, limit: 400)
+        #expect(abs(cubic.best - 0.1) < 1e-9)
+    }
+
+    @Test func boundsAndHints() {
+        // A bound only bounds: with one valued point and no hint there is no step before a bracket, a Newton step with one.
+        var search = SecantRootSearch()
+        search.record(x: 2, f: 4)
+        #expect(search.next() == nil)
+        #expect(search.next(slopeHint: 2) == 0)
+        search.recordBound(x: -1, positive: false)
+        #expect(search.hasBracket && search.bracketWidth == 3)
+        // With a bracket and a single point the regula falsi needs two values: bisection.
+        #expect(search.next() == 0.5)
+        search.record(x: 0.5, f: 0)
+        #expect(search.next() == nil)
+    }
+}
+
 @Suite struct ODETests {
     /// y'' = −y from (1, 0): after one period (1, 0) again, and the energy y² + y'² stays 1.
     @Test func harmonicOscillatorPeriod() throws {
