@@ -33,7 +33,8 @@ public struct BounceSolver: Sendable {
     /// Keep the (r, φ, φ') profile in the result.
     public var recordProfile: Bool
     /// Converged when the squared miss (speed at φ_f over m_f, or distance short of φ_f, in units of
-    /// |φ_f − φ_t|) is below this: 1e-12 ⇔ a miss of 1e-6, which moves S by ~1e-9 (measured).
+    /// |φ_f − φ_t|) is below this: 1e-12 ⇔ a miss of 1e-6, which moves S by ~1e-9 (measured); with two passes, ln A
+    /// must also lie within 1e-10 (1 + |ln A|) of the root (where dS/d ln A is large the miss alone leaves 1e-8 in S).
     public var missTolerance: Double = 1e-12
     /// Relative tolerance of the shots that bracket and approach the root (absolute scaled alike); the last shots use
     /// the integrator's. nil, or not looser than the integrator's: every shot at the integrator's tolerance.
@@ -145,6 +146,7 @@ public struct BounceSolver: Sendable {
             coarseContext.integrator.absoluteTolerance *= loose / integrator.relativeTolerance
             coarseContext.integrator.relativeTolerance = loose
             coarseContext.record = false
+            coarseContext.withAction = false
             found = try search.run(first: coarseContext, finish: fineContext)
         }
         // (With no second pass to hand over to, `run` always returns a result.)
@@ -275,10 +277,21 @@ struct ShootingSearch<Potential: BouncePotential> {
         var x = nearSearch.next() ?? nearSearch.best?.x ?? best.lnA
         best = try shoot(x, fineContext)
         fine.record(x: x, f: amplitude(best))
+        // The coarse root is worthless where the fine one lies further than ~1e-4 (1 + |ln A|) from it (very thin walls
+        // near T_c: the coarse errors, not the miss, set the sign there); measured elsewhere: ≤ 6e-6.
+        if let slope = nearSearch.secantSlope, let f = fine.best?.f, abs(f / slope) > 1e-4 * (1 + abs(x)) { return nil }
         var rebracketed = false
         var fineShots = 1
-        while best.miss != 0 && abs(best.miss) > missTolerance {
-            guard fineShots < 6 else { return nil }
+        // Converged: the miss within `missTolerance` and, by the amplitude's secant, ln A within 1e-10 (1 + |ln A|) of
+        // the root. The miss alone admits |Δln A| ~ 1e-9, and dS/d ln A reaches ~14 S (BP2 at T = 0.01 v): 1e-8 in S.
+        func converged() -> Bool {
+            guard best.miss == 0 || abs(best.miss) <= missTolerance else { return false }
+            guard let slope = fine.secantSlope ?? nearSearch.secantSlope, let b = fine.best else { return true }
+            return abs(b.f / slope) <= 1e-10 * (1 + abs(b.x))
+        }
+        while !converged() {
+            // Six fine shots, or two in a row that do not halve the amplitude: the coarse pass misled (give up).
+            guard fineShots < 6 && fine.stalls < 2 else { return nil }
             let latest = fine.newest[0]
             if let next = fine.next(slopeHint: nearSearch.secantSlope), next != latest.x {
                 x = next
@@ -290,8 +303,10 @@ struct ShootingSearch<Potential: BouncePotential> {
             }
             let s = try shoot(x, fineContext)
             fineShots += 1
-            fine.record(x: x, f: amplitude(s))
-            if abs(s.miss) < abs(best.miss) { best = s }
+            let f = amplitude(s)
+            // The shot nearest the root by the amplitude (linear in ln A there), which the miss is not.
+            if abs(f) < abs(fine.best?.f ?? .infinity) { best = s }
+            fine.record(x: x, f: f)
         }
         let width = fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
         return (best, width)
@@ -354,6 +369,8 @@ struct ShotContext<Potential: BouncePotential> {
     let rangeAfterStart: Double
     var integrator: AdaptiveODEIntegrator
     var record: Bool
+    /// Integrate the action's parts along (false: the shot only steers the search).
+    var withAction = true
     /// √V''(φ_f) in units of m_t (floored: a nearly massless false vacuum still gives a finite scale).
     let falseMass: Double
 
@@ -472,8 +489,29 @@ struct ShotContext<Potential: BouncePotential> {
             psi0 = psiStart
         }
 
-        // ψ, ψ', K, U with K' = ρ^α ψ'²/2 and U' = ρ^α ΔV(ψ).
-        let start = SIMD4<Double>(psi0, dpsi0, kinetic, potential)
+        // ψ, ψ', K, U with K' = ρ^α ψ'²/2 and U' = ρ^α ΔV(ψ); shots that only steer the search (`withAction` false)
+        // integrate ψ, ψ' alone (half the Runge–Kutta arithmetic, no ΔV).
+        if withAction {
+            return try trajectory(lnA: lnA, rho0: rho0, start: SIMD4(psi0, dpsi0, kinetic, potential), interior: interior) { rho, y in
+                let friction = rho > 0 ? alpha / rho * y[1] : 0
+                let r = alpha == 2 ? rho * rho : (alpha == 3 ? rho * rho * rho : pow(rho, alpha))
+                let (dv, dw) = scaling.deltaVAndDW(y[0])
+                return SIMD4(y[1], dw - friction, r * 0.5 * y[1] * y[1], r * dv)
+            }
+        }
+        return try trajectory(lnA: lnA, rho0: rho0, start: SIMD2(psi0, dpsi0), interior: interior) { rho, y in
+            let friction = rho > 0 ? alpha / rho * y[1] : 0
+            return SIMD2(y[1], scaling.dW(y[0]) - friction)
+        }
+    }
+
+    /// Integrates one trajectory from (ρ0, start) to its overshoot or undershoot. State: ψ, ψ′ and, with four
+    /// components, the action's kinetic and potential parts (zero in the shot otherwise).
+    @inline(__always)
+    func trajectory<State: SIMD>(lnA: Double, rho0: Double, start: State, interior: [(Double, Double, Double)],
+                                 rhs: (Double, State) -> State) throws -> Shot where State: Sendable, State.Scalar == Double {
+        let a = exp(lnA)
+        let psi0 = start[0], dpsi0 = start[1]
         var miss = 0.0
         var previous = (rho0, start)
         // Wall radius: where φ is half-way between φ(0) and φ_false (ψ(0) = A; for a thin wall ψ = 1/2).
@@ -486,13 +524,7 @@ struct ShotContext<Potential: BouncePotential> {
         var stop = (0.0, 0.0, 0.0)
         var finished = false
         let end = rho0 + rangeAfterStart
-        let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3,
-            rhs: { rho, y in
-                let friction = rho > 0 ? alpha / rho * y[1] : 0
-                let r = alpha == 2 ? rho * rho : (alpha == 3 ? rho * rho * rho : pow(rho, alpha))
-                let (dv, dw) = scaling.deltaVAndDW(y[0])
-                return SIMD4(y[1], dw - friction, r * 0.5 * y[1] * y[1], r * dv)
-            },
+        let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3, rhs: rhs,
             observer: { rho, y in
                 if record { profile.append((rho, y[0], y[1])) }
                 maxSlope = max(maxSlope, abs(y[1]))
@@ -545,7 +577,8 @@ struct ShotContext<Potential: BouncePotential> {
             miss = 0
         }
         if halfway.isNaN { halfway = rho0 }   // started beyond the half-way point (only for ψ(0) ≥ 1)
-        return Shot(lnA: lnA, miss: miss, kinetic: stopState[2], potential: stopState[3],
+        let withActionParts = State.scalarCount >= 4
+        return Shot(lnA: lnA, miss: miss, kinetic: withActionParts ? stopState[2] : 0, potential: withActionParts ? stopState[3] : 0,
                     halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil,
                     stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2)
     }
