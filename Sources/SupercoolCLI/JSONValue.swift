@@ -43,15 +43,26 @@ indirect enum JSONValue: Sendable {
         case .array(let items):
             if items.isEmpty { return "[]" }
             if items.allSatisfy({ if case .number = $0 { return true }; return false }) {
-                return "[" + (try items.enumerated().map { try $0.element.rendered(path: "\(path)[\($0.offset)]") }).joined(separator: ", ") + "]"
+                return "[" + joined(try items.enumerated().map { try $0.element.rendered(path: "\(path)[\($0.offset)]") }, ", ") + "]"
             }
             let inner = try items.enumerated().map { pad + (try $0.element.rendered(indent: indent + 1, path: "\(path)[\($0.offset)]")) }
-            return "[\n" + inner.joined(separator: ",\n") + "\n" + close + "]"
+            return "[\n" + joined(inner, ",\n") + "\n" + close + "]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             let inner = try pairs.map { pad + quote($0.0) + ": " + (try $0.1.rendered(indent: indent + 1, path: "\(path).\($0.0)")) }
-            return "{\n" + inner.joined(separator: ",\n") + "\n" + close + "}"
+            return "{\n" + joined(inner, ",\n") + "\n" + close + "}"
         }
+    }
+
+    /// `parts.joined(separator:)`, written out: the standard library's generic version makes the first JSON output of a
+    /// process pay a runtime conformance lookup (~0.27 M instructions, 5 % of what `likelihood` itself does).
+    private func joined(_ parts: [String], _ separator: String) -> String {
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out += separator }
+            out += part
+        }
+        return out
     }
 
     private func quote(_ s: String) -> String {
