@@ -311,8 +311,12 @@ def write_pta_bin(csv_path, bin_path):
         out += struct.pack("<dii", f, first, len(micro))
     for _, _, micro in bins:
         out += np.array(micro, dtype="<i4").tobytes()
-    with open(bin_path, "wb") as fh:
+    # A new file moved into place, never rewritten in place: a running supercool keeps the old one mapped, and a file
+    # changing under a mapping can kill that process (SIGBUS).
+    tmp_path = bin_path + ".tmp"
+    with open(tmp_path, "wb") as fh:
         fh.write(bytes(out))
+    os.replace(tmp_path, bin_path)
 
 
 def read_pta_bin(path):

@@ -130,24 +130,32 @@ public struct BounceSolver: Sendable {
                                       rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
                                       integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
         var shots = 0
-        let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance) { lnA, context in
+        // ln A pinned to 10× the integrator's relative tolerance (1e-10 at the default 1e-11; a looser integrator, e.g. the
+        // wall's at 1e-9, cannot pin it closer).
+        let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance,
+                                    lnATolerance: max(1e-10, 10 * integrator.relativeTolerance)) { lnA, context in
             shots += 1
             guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
             return try context.shoot(lnA: lnA)
         }
         // Two passes over the same shooting variable: shots at the loose `coarseRelativeTolerance` bracket ln A and
         // approach the root, the last few at the integrator's own tolerance finish it (a coarse shot costs ~1/3 of a
-        // fine one; the coarse root lies within ~1e-6 of the fine one in ln A, measured). Where the coarse shots cannot
+        // fine one; the coarse root lies within ~6e-6 (1 + |ln A|) of the fine one, measured, ~3e-5 for the thinnest walls). Where the coarse shots cannot
         // settle the root (their errors, not the miss, decide its sign: very thin walls) or the fine ones do not finish
         // within a few shots, everything is done again at the fine tolerance. The result is always a fine shot.
         var found: (best: Shot, bracketWidth: Double)? = nil
-        if let loose = coarseRelativeTolerance, loose > integrator.relativeTolerance {
+        if let loose = coarseRelativeTolerance, loose.isFinite, integrator.relativeTolerance > 0, loose > integrator.relativeTolerance {
             var coarseContext = fineContext
             coarseContext.integrator.absoluteTolerance *= loose / integrator.relativeTolerance
             coarseContext.integrator.relativeTolerance = loose
             coarseContext.record = false
             coarseContext.withAction = false
-            found = try search.run(first: coarseContext, finish: fineContext)
+            // A coarse pass that fails (a stalled or non-finite coarse trajectory) hands over like one that gives up.
+            do {
+                found = try search.run(first: coarseContext, finish: fineContext)
+            } catch let failure as BounceFailure {
+                if case .noConvergence = failure { throw failure }
+            } catch {}
         }
         // (With no second pass to hand over to, `run` always returns a result.)
         let (best, bracketWidth) = try found ?? search.run(first: fineContext, finish: nil)!
@@ -182,6 +190,8 @@ struct ShootingSearch<Potential: BouncePotential> {
     /// The escape point ψ_e (ΔV(ψ_e) = 0 on the true side of the barrier).
     let escape: Double
     let missTolerance: Double
+    /// The fine pass's second criterion: ln A within this × (1 + |ln A|) of the root.
+    let lnATolerance: Double
     let shoot: (Double, ShotContext<Potential>) throws -> Shot
 
     /// The shot nearest the root and the final bracket width in ln A; nil if the two passes (`finish` given) gave up.
@@ -229,9 +239,12 @@ struct ShootingSearch<Potential: BouncePotential> {
         // amplitude there does: linear in ln A near the bounce and the same on both sides, where the miss has a kink and
         // logarithms. Convergence is judged on the miss (`missTolerance`); ρ_ref only scales the amplitude.
         let nearMiss = 1e-4
-        let referenceRho = shotLo.stopRho > 0 ? shotLo.stopRho : context.rangeAfterStart
-        func amplitude(_ shot: Shot) -> Double {
-            shot.miss == 0 ? 0 : context.growingModeAmplitude(rho: shot.stopRho, delta: shot.stopDelta, slope: shot.stopSlope, referenceRho: referenceRho)
+        var referenceRho = context.rangeAfterStart
+        func amplitude(_ shot: Shot) throws -> Double {
+            if shot.miss == 0 { return 0 }
+            let a = context.growingModeAmplitude(rho: shot.stopRho, delta: shot.stopDelta, slope: shot.stopSlope, referenceRho: referenceRho)
+            guard a.isFinite else { throw BounceFailure.numerical("growing-mode amplitude not finite at ρ = \(shot.stopRho) (ln A = \(shot.lnA))") }
+            return a
         }
         var far = SecantRootSearch()
         far.record(x: hi, f: shotHi?.miss ?? -(1 - escape) * (1 - escape))
@@ -254,42 +267,63 @@ struct ShootingSearch<Potential: BouncePotential> {
             if abs(s.miss) < abs(best.miss) { best = s }
             newest = [s, newest[0]]
         }
+        // ρ_ref where the newest trajectory ended, fixed from here on: the amplitude is read within a few 1/m_f of it.
+        let newestStop = near() ? newest[0].stopRho : best.stopRho
+        if newestStop > 0 { referenceRho = newestStop }
         var nearSearch = SecantRootSearch()
         if let p = far.positiveEnd { nearSearch.recordBound(x: p.x, positive: true) }
         if let n = far.negativeEnd { nearSearch.recordBound(x: n.x, positive: false) }
-        if near() { for s in newest.reversed() { nearSearch.record(x: s.lnA, f: amplitude(s)) } }
+        if near() { for s in newest.reversed() { nearSearch.record(x: s.lnA, f: try amplitude(s)) } }
         // (A coarse root lies ~1e-10 in miss from the fine one: converging it further is wasted.)
         let firstTolerance = finish == nil ? missTolerance : max(missTolerance, 1e-10)
-        while best.miss != 0 && abs(best.miss) > firstTolerance {
+        // Converged (a fine pass): the miss within `missTolerance` and, by the secant through two shots of the same
+        // pass, ln A within `lnATolerance` (1 + |ln A|) of the root (or the bracket that narrow). The miss alone admits
+        // |Δln A| ~ 1e-9, and dS/d ln A reaches ~14 S (BP2 at T = 0.01 v): 2e-9 in S; near T_c it left Derrick's
+        // identity at 1.2e-6. A coarse pass stops on the miss alone.
+        func converged(_ search: SecantRootSearch, tolerance: Double, lnA: Bool) -> Bool {
+            if best.miss == 0 { return true }
+            guard abs(best.miss) <= tolerance else { return false }
+            guard lnA else { return true }
+            guard let b = search.best else { return false }
+            let pinned = lnATolerance * (1 + abs(b.x))
+            if let width = search.bracketWidth, width <= pinned { return true }
+            guard let slope = search.secantSlope else { return false }
+            return abs(b.f / slope) <= pinned
+        }
+        while !converged(nearSearch, tolerance: firstTolerance, lnA: finish == nil) {
             // Coarse steps that stop halving the amplitude are ruled by the integration's errors: give up.
             if finish != nil && nearSearch.stalls >= 2 { return nil }
             guard let x = nearSearch.next() else { break }
             let s = try shoot(x, first)
-            nearSearch.record(x: x, f: amplitude(s))
-            if abs(s.miss) < abs(best.miss) { best = s }
+            let f = try amplitude(s)
+            if finish == nil {
+                // The shot nearest the root by the amplitude (linear in ln A there), which the miss is not.
+                if abs(f) < abs(nearSearch.best?.f ?? .infinity) { best = s }
+            } else if abs(s.miss) < abs(best.miss) {
+                best = s
+            }
+            nearSearch.record(x: x, f: f)
         }
-        guard let fineContext = finish else { return (best, nearSearch.bracketWidth ?? abs(hi - lo)) }
+        guard let fineContext = finish else { return (best, best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo)) }
 
         // Fine shots from the coarse root's estimate; the coarse secant's slope steers the first step, and the coarse
-        // bracket's end of the other sign (far enough from the root that the tolerance cannot change its sign) is shot
-        // finely only if the fine steps find no way.
+        // bracket's end of the other sign is shot finely only if the fine steps find no way (if the coarse errors changed
+        // its sign too, the fine pass stalls and hands over).
         var fine = SecantRootSearch()
-        var x = nearSearch.next() ?? nearSearch.best?.x ?? best.lnA
+        // (Read without `next()`, which may bisect.)
+        var x = best.lnA
+        if let b = nearSearch.best {
+            x = b.x
+            if let slope = nearSearch.secantSlope, (b.x - b.f / slope).isFinite { x = b.x - b.f / slope }
+        }
         best = try shoot(x, fineContext)
-        fine.record(x: x, f: amplitude(best))
+        fine.record(x: x, f: try amplitude(best))
         // The coarse root is worthless where the fine one lies further than ~1e-4 (1 + |ln A|) from it (very thin walls
         // near T_c: the coarse errors, not the miss, set the sign there); measured elsewhere: ≤ 6e-6.
         if let slope = nearSearch.secantSlope, let f = fine.best?.f, abs(f / slope) > 1e-4 * (1 + abs(x)) { return nil }
         var rebracketed = false
         var fineShots = 1
-        // Converged: the miss within `missTolerance` and, by the amplitude's secant, ln A within 1e-10 (1 + |ln A|) of
-        // the root. The miss alone admits |Δln A| ~ 1e-9, and dS/d ln A reaches ~14 S (BP2 at T = 0.01 v): 1e-8 in S.
-        func converged() -> Bool {
-            guard best.miss == 0 || abs(best.miss) <= missTolerance else { return false }
-            guard let slope = fine.secantSlope ?? nearSearch.secantSlope, let b = fine.best else { return true }
-            return abs(b.f / slope) <= 1e-10 * (1 + abs(b.x))
-        }
-        while !converged() {
+        while !converged(fine, tolerance: missTolerance, lnA: true) {
             // Six fine shots, or two in a row that do not halve the amplitude: the coarse pass misled (give up).
             guard fineShots < 6 && fine.stalls < 2 else { return nil }
             let latest = fine.newest[0]
@@ -303,13 +337,43 @@ struct ShootingSearch<Potential: BouncePotential> {
             }
             let s = try shoot(x, fineContext)
             fineShots += 1
-            let f = amplitude(s)
+            let f = try amplitude(s)
             // The shot nearest the root by the amplitude (linear in ln A there), which the miss is not.
             if abs(f) < abs(fine.best?.f ?? .infinity) { best = s }
             fine.record(x: x, f: f)
         }
-        let width = fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
+        let width = best.miss == 0 ? 0 : fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
         return (best, width)
+    }
+}
+
+/// The right-hand side of one trajectory's ODE in ρ: ψ″ + α/ρ ψ′ = W′(ψ), with or without the action's parts.
+protocol ShotEquations {
+    associatedtype State: SIMD & Sendable where State.Scalar == Double
+    func derivative(_ rho: Double, _ y: State) -> State
+}
+
+/// (ψ, ψ′, K, U) with K′ = ρ^α ψ′²/2 and U′ = ρ^α ΔV(ψ).
+struct ProfileAndActionEquations<Potential: BouncePotential>: ShotEquations {
+    let scaling: Scaling<Potential>
+    let alpha: Double
+    @inline(__always)
+    func derivative(_ rho: Double, _ y: SIMD4<Double>) -> SIMD4<Double> {
+        let friction = rho > 0 ? alpha / rho * y[1] : 0
+        let r = alpha == 2 ? rho * rho : (alpha == 3 ? rho * rho * rho : pow(rho, alpha))
+        let (dv, dw) = scaling.deltaVAndDW(y[0])
+        return SIMD4(y[1], dw - friction, r * 0.5 * y[1] * y[1], r * dv)
+    }
+}
+
+/// (ψ, ψ′) alone: the shots that only steer the search.
+struct ProfileEquations<Potential: BouncePotential>: ShotEquations {
+    let scaling: Scaling<Potential>
+    let alpha: Double
+    @inline(__always)
+    func derivative(_ rho: Double, _ y: SIMD2<Double>) -> SIMD2<Double> {
+        let friction = rho > 0 ? alpha / rho * y[1] : 0
+        return SIMD2(y[1], scaling.dW(y[0]) - friction)
     }
 }
 
@@ -409,8 +473,8 @@ struct ShotContext<Potential: BouncePotential> {
     /// a = x^{ν+1} [δ K_{ν+1}(x) + δ′ K_ν(x)/m_f] (DLMF 10.28.2). It is > 0 at an overshoot's crossing (δ = 0 < δ′),
     /// < 0 at an undershoot's turning point (δ′ = 0 > δ), and, unlike the speed or the distance there, linear in
     /// ln A − ln A* near the bounce (where the trajectory ends in the linear region): the shooting's root is then a
-    /// smooth one. Returned as a e^{x_ref} x_ref^{−ν} I_ν(x_ref) / (m_f ρ_ref-free constants): the growing mode's
-    /// size at ρ_ref, in units of |φ_f − φ_t|.
+    /// smooth one. Returned as a x_ref^{−ν} I_ν(x_ref), x_ref = m_f ρ_ref: the growing mode's size at ρ_ref, in units of
+    /// |φ_f − φ_t|.
     func growingModeAmplitude(rho: Double, delta: Double, slope: Double, referenceRho: Double) -> Double {
         let m = falseMass, x = falseMass * rho, xRef = falseMass * referenceRho
         let kNu: Double, kNuPlus: Double, iRef: Double
@@ -491,28 +555,23 @@ struct ShotContext<Potential: BouncePotential> {
 
         // ψ, ψ', K, U with K' = ρ^α ψ'²/2 and U' = ρ^α ΔV(ψ); shots that only steer the search (`withAction` false)
         // integrate ψ, ψ' alone (half the Runge–Kutta arithmetic, no ΔV).
-        // (The right-hand sides capture these locals, not `self`: a closure over `self` copied the whole context, with
-        // its integrator, at every evaluation — 14 % of a polynomial bounce's instructions.)
-        let scaling = self.scaling
+        // (The right-hand sides are small generic structs holding what they need, not closures over `self`: such a
+        // closure copied the whole context, with its integrator, at every evaluation — 14 % of a polynomial bounce's
+        // instructions — and, being a value, was not always inlined into the Runge–Kutta stages.)
         if withAction {
-            return try trajectory(lnA: lnA, rho0: rho0, start: SIMD4(psi0, dpsi0, kinetic, potential), interior: interior) { rho, y in
-                let friction = rho > 0 ? alpha / rho * y[1] : 0
-                let r = alpha == 2 ? rho * rho : (alpha == 3 ? rho * rho * rho : pow(rho, alpha))
-                let (dv, dw) = scaling.deltaVAndDW(y[0])
-                return SIMD4(y[1], dw - friction, r * 0.5 * y[1] * y[1], r * dv)
-            }
+            return try trajectory(lnA: lnA, rho0: rho0, start: SIMD4(psi0, dpsi0, kinetic, potential), interior: interior,
+                                  equations: ProfileAndActionEquations(scaling: scaling, alpha: alpha))
         }
-        return try trajectory(lnA: lnA, rho0: rho0, start: SIMD2(psi0, dpsi0), interior: interior) { rho, y in
-            let friction = rho > 0 ? alpha / rho * y[1] : 0
-            return SIMD2(y[1], scaling.dW(y[0]) - friction)
-        }
+        return try trajectory(lnA: lnA, rho0: rho0, start: SIMD2(psi0, dpsi0), interior: interior,
+                              equations: ProfileEquations(scaling: scaling, alpha: alpha))
     }
 
     /// Integrates one trajectory from (ρ0, start) to its overshoot or undershoot. State: ψ, ψ′ and, with four
     /// components, the action's kinetic and potential parts (zero in the shot otherwise).
     @inline(__always)
-    func trajectory<State: SIMD>(lnA: Double, rho0: Double, start: State, interior: [(Double, Double, Double)],
-                                 rhs: (Double, State) -> State) throws -> Shot where State: Sendable, State.Scalar == Double {
+    func trajectory<Equations: ShotEquations>(lnA: Double, rho0: Double, start: Equations.State, interior: [(Double, Double, Double)],
+                                              equations: Equations) throws -> Shot {
+        typealias State = Equations.State
         let a = exp(lnA)
         let psi0 = start[0], dpsi0 = start[1]
         var miss = 0.0
@@ -527,7 +586,7 @@ struct ShotContext<Potential: BouncePotential> {
         var stop = (0.0, 0.0, 0.0)
         var finished = false
         let end = rho0 + rangeAfterStart
-        let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3, rhs: rhs,
+        let outcome = try integrator.integrate(from: rho0, start, to: end, initialStep: 1e-3, rhs: { equations.derivative($0, $1) },
             observer: { rho, y in
                 if record { profile.append((rho, y[0], y[1])) }
                 maxSlope = max(maxSlope, abs(y[1]))
@@ -549,9 +608,9 @@ struct ShotContext<Potential: BouncePotential> {
                     // Overshoot: speed when crossing φ_f (linear interpolation inside the step);
                     // the action integrals are interpolated back to the crossing too.
                     let t = (1 - previous.1[0]) / (y[0] - previous.1[0])
-                    // Near the root both miss measures go like √|ln A − ln A*|; squaring them (and
-                    // dividing the speed by the false-vacuum mass) makes the function ~linear there,
-                    // so regula falsi converges superlinearly.
+                    // Near the root both miss measures go like √|ln A − ln A*|; squaring them (and dividing the
+                    // speed by the false-vacuum mass) makes them ~linear, up to logarithms and with different
+                    // slopes on the two sides (hence the growing mode's amplitude for the last steps).
                     let speed = (previous.1[1] + t * (y[1] - previous.1[1])) / falseMass
                     miss = speed * speed
                     stopState = previous.1 + t * (y - previous.1)

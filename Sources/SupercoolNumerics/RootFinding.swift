@@ -185,8 +185,9 @@ public struct SecantRootSearch: Sendable {
         return abs(p.x - n.x)
     }
 
-    /// Records f(x). A zero ends the search (`next` returns nil).
+    /// Records f(x). A zero ends the search (`next` returns nil); a non-finite x or f is ignored.
     public mutating func record(x: Double, f: Double) {
+        guard x.isFinite, f.isFinite else { return }
         let improved = best.map { abs(f) <= 0.5 * abs($0.f) } ?? true
         stalls = improved ? 0 : stalls + 1
         let point = Point(x: x, f: f)

@@ -204,3 +204,42 @@ import SupercoolNumerics
         }
     }
 }
+
+@Suite struct TwoPassTests {
+    static let potentials: [(String, PolynomialPotential)] = [
+        ("thick", PolynomialPotential(coefficients: [0, 0, 0.931182681, -4.620788454, 3])),
+        ("mid", PolynomialPotential(coefficients: [0, 0, 2.6125232682, -5.7416821788, 3])),
+        ("thin", PolynomialPotential(coefficients: [0, 0, 2.9944029462, -5.9962686308, 3])),
+    ]
+
+    /// Whatever steers the early shots, the action is the fine pass's: with a very loose coarse tolerance (1e-3, which
+    /// exercises the hand-over to a single fine pass) and with none, the actions agree to 1e-9 (the miss criterion's
+    /// own spread), in d = 3 and 4.
+    @Test func coarseToleranceDoesNotChangeTheAction() throws {
+        for (name, V) in Self.potentials {
+            for d in [3.0, 4.0] {
+                let problem = BounceProblem(potential: V, falseVacuum: 0, trueVacuum: 1, dimension: d)
+                var single = BounceSolver(); single.coarseRelativeTolerance = nil
+                var loose = BounceSolver(); loose.coarseRelativeTolerance = 1e-3
+                let reference = try #require(single.solve(problem).bounce, "\(name) d = \(d)")
+                for solver in [BounceSolver(), loose] {
+                    let b = try #require(solver.solve(problem).bounce, "\(name) d = \(d)")
+                    #expect(abs(b.action / reference.action - 1) < 1e-9, "\(name) d = \(d): \(b.action) vs \(reference.action)")
+                    #expect(abs(b.derrickRatio - 1) < 1e-6)
+                }
+            }
+        }
+    }
+
+    /// The shot limit holds across both passes: a typed failure, not more shots.
+    @Test func shotLimitCoversBothPasses() {
+        let problem = BounceProblem(potential: Self.potentials[1].1, falseVacuum: 0, trueVacuum: 1, dimension: 3)
+        for limit in [3, 6, 9] {
+            let solver = BounceSolver(maxShots: limit)
+            guard case .failed(.noConvergence(let shots)) = solver.solve(problem) else {
+                Issue.record("maxShots = \(limit): expected noConvergence"); continue
+            }
+            #expect(shots == limit)
+        }
+    }
+}

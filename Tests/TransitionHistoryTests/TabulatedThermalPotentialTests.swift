@@ -94,8 +94,9 @@ import SupercoolNumerics
 @Suite struct ConvergedBounceTests {
     /// The default solver (coarse then fine shots, table) against a converged solve of the same bounce: the exact
     /// potential, one pass at a relative tolerance of 3e-14 and a squared miss of 1e-20 (a bracket ~1e-16 wide in ln A).
-    /// Measured: the default is off by ≤ 2.4e-9 (exact potential) and ≤ 3e-9 (table); the bound is the 1e-8 that the
-    /// table is held to against the exact potential.
+    /// Measured: the default is off by ≤ 4e-12 (exact potential; the fine pass pins ln A to 1e-10 (1 + |ln A|), bound
+    /// 1e-10) and ≤ 3e-9 (table; bound the 1e-8 that the table is held to against the exact potential). Without the
+    /// ln A criterion the exact-potential case was 2.4e-9 off; the previous single-pass Illinois iteration 3.7e-8.
     @Test func defaultSolverMatchesConvergedSolve() throws {
         let model = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
         var tight = BounceSolver(integrator: AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 3e-16, relativeTolerance: 3e-14, maxSteps: 2_000_000))
@@ -110,7 +111,8 @@ import SupercoolNumerics
             let reference = try #require(converged.bounce(temperature: T).bounce).action
             for (name, t) in [("exact", exact), ("table", tabulated)] {
                 let s = try #require(t.bounce(temperature: T).bounce, "\(name) T = \(T)")
-                #expect(abs(s.action / reference - 1) < 1e-8, "\(name) T = \(T): \(s.action) vs converged \(reference)")
+                let bound = name == "exact" ? 1e-10 : 1e-8
+                #expect(abs(s.action / reference - 1) < bound, "\(name) T = \(T): \(s.action) vs converged \(reference)")
             }
         }
     }
