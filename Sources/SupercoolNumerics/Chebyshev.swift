@@ -4,6 +4,61 @@ import Glibc
 import Darwin
 #endif
 
+/// Interpolation at the n Chebyshev–Gauss nodes t_k = cos(π(k + ½)/n) of [−1, 1]: node values → coefficients by the
+/// discrete cosine transform (Press et al., Numerical Recipes §5.8), with c₀ halved so that f ≈ Σ_j c_j T_j(t).
+/// The cosines are computed once per n (the piecewise tables fit many pieces of one degree).
+public struct ChebyshevTransform: Sendable {
+    public let nodes: [Double]
+    let cosines: [Double]   // cos(π j (k + ½)/n) at j n + k
+
+    public init(points n: Int) {
+        precondition(n >= 1)
+        nodes = (0..<n).map { cos(Double.pi * (Double($0) + 0.5) / Double(n)) }
+        var c = [Double](repeating: 0, count: n * n)
+        for j in 0..<n { for k in 0..<n { c[j * n + k] = cos(Double.pi * Double(j) * (Double(k) + 0.5) / Double(n)) } }
+        cosines = c
+    }
+
+    /// The coefficients of the interpolant through (nodes[k], values[k]).
+    public func coefficients(_ values: [Double]) -> [Double] {
+        let n = nodes.count
+        precondition(values.count == n)
+        var c = [Double](repeating: 0, count: n)
+        for j in 0..<n {
+            var sum = 0.0
+            for k in 0..<n { sum += values[k] * cosines[j * n + k] }
+            c[j] = 2 * sum / Double(n)
+        }
+        c[0] *= 0.5
+        return c
+    }
+}
+
+/// A value Clenshaw's recurrence can sum: a number, or several numbers side by side (SIMD2: two series at once).
+@usableFromInline protocol ClenshawTerm {
+    static var zero: Self { get }
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Double, rhs: Self) -> Self
+}
+extension Double: ClenshawTerm {}
+extension SIMD2: ClenshawTerm where Scalar == Double {}
+
+/// Σ_j c_j T_j(t) for |t| ≤ 1 by Clenshaw's recurrence (Numerical Recipes §5.8; c₀ as stored by `ChebyshevTransform`,
+/// already halved): the one implementation behind `ChebyshevSeries` and `PiecewiseChebyshevTable`.
+@inlinable @inline(__always)
+func clenshawSum<Term: ClenshawTerm>(_ c: UnsafePointer<Term>, count n: Int, at t: Double) -> Term {
+    let t2 = 2 * t
+    var b1 = Term.zero, b2 = Term.zero
+    var j = n - 1
+    while j >= 1 {
+        let b0 = c[j] + t2 * b1 - b2
+        b2 = b1; b1 = b0
+        j -= 1
+    }
+    return c[0] + t * b1 - b2
+}
+
 /// A Chebyshev series on [lower, upper], fitted by interpolation at the Chebyshev–Gauss nodes and
 /// evaluated by Clenshaw's recurrence. Pure Swift: fast enough for the innermost loops (J_B, J_F).
 public struct ChebyshevSeries: Sendable {
@@ -17,35 +72,16 @@ public struct ChebyshevSeries: Sendable {
 
     /// Fit `f` with `order + 1` coefficients (f is evaluated at `order + 1` nodes).
     public init(fitting f: (Double) throws -> Double, on lower: Double, _ upper: Double, order: Int) rethrows {
-        let n = order + 1
-        var values = [Double](repeating: 0, count: n)
+        let transform = ChebyshevTransform(points: order + 1)
         let half = 0.5 * (upper - lower), mid = 0.5 * (upper + lower)
-        for k in 0..<n {
-            let t = cos(Double.pi * (Double(k) + 0.5) / Double(n))
-            values[k] = try f(mid + half * t)
-        }
-        var c = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            var sum = 0.0
-            for k in 0..<n { sum += values[k] * cos(Double.pi * Double(j) * (Double(k) + 0.5) / Double(n)) }
-            c[j] = 2.0 * sum / Double(n)
-        }
-        c[0] *= 0.5
-        self.init(lower: lower, upper: upper, coefficients: c)
+        let values = try transform.nodes.map { try f(mid + half * $0) }
+        self.init(lower: lower, upper: upper, coefficients: transform.coefficients(values))
     }
 
     @inline(__always)
     public func callAsFunction(_ x: Double) -> Double {
         let t = (2.0 * x - lower - upper) / (upper - lower)
-        let t2 = 2.0 * t
-        var b1 = 0.0, b2 = 0.0
-        var j = coefficients.count - 1
-        while j >= 1 {
-            let b0 = coefficients[j] + t2 * b1 - b2
-            b2 = b1; b1 = b0
-            j -= 1
-        }
-        return coefficients[0] + t * b1 - b2
+        return coefficients.withUnsafeBufferPointer { clenshawSum($0.baseAddress!, count: $0.count, at: t) }
     }
 
     /// The derivative series d/dx (exact derivative of the fitted polynomial).

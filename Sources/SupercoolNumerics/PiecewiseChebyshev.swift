@@ -34,29 +34,14 @@ public struct PiecewiseChebyshevTable: Sendable {
                 exactPieces: Set<Int> = [], function: (Double) throws -> (Double, Double)) rethrows {
         precondition(initialBreakpoints.count >= 2 && degree >= 2)
         let n = degree + 1
-        // cos(π j (k + ½)/n): the discrete cosine transform from node values to coefficients.
-        var cosines = [Double](repeating: 0, count: n * n)
-        var nodes = [Double](repeating: 0, count: n)
-        for k in 0..<n {
-            nodes[k] = cos(Double.pi * (Double(k) + 0.5) / Double(n))
-            for j in 0..<n { cosines[j * n + k] = cos(Double.pi * Double(j) * (Double(k) + 0.5) / Double(n)) }
-        }
+        let transform = ChebyshevTransform(points: n)
+        let nodes = transform.nodes
         var points = [initialBreakpoints[0]]
         var flags = [Bool]()
         var coefficients = [SIMD2<Double>]()
         var evaluations = 0
         var values = [Double](repeating: 0, count: n), slopes = [Double](repeating: 0, count: n)
 
-        func transform(_ data: [Double]) -> [Double] {
-            var c = [Double](repeating: 0, count: n)
-            for j in 0..<n {
-                var sum = 0.0
-                for k in 0..<n { sum += data[k] * cosines[j * n + k] }
-                c[j] = 2 * sum / Double(n)
-            }
-            c[0] *= 0.5
-            return c
-        }
         func fit(_ a: Double, _ b: Double, depth: Int) throws {
             let mid = 0.5 * (a + b), half = 0.5 * (b - a)
             for k in 0..<n {
@@ -64,7 +49,7 @@ public struct PiecewiseChebyshevTable: Sendable {
                 values[k] = f; slopes[k] = df
             }
             evaluations += n
-            let cf = transform(values), cd = transform(slopes)
+            let cf = transform.coefficients(values), cd = transform.coefficients(slopes)
             let scaleF = values.map(abs).max() ?? 0, scaleD = slopes.map(abs).max() ?? 0
             let tailF = max(abs(cf[n - 1]), abs(cf[n - 2])), tailD = max(abs(cd[n - 1]), abs(cd[n - 2]))
             var converged = tailF <= tolerance * scaleF && tailD <= tolerance * scaleD && (cf + cd).allSatisfy(\.isFinite)
@@ -75,7 +60,7 @@ public struct PiecewiseChebyshevTable: Sendable {
                     let (f, df) = try function(mid + half * t)
                     evaluations += 1
                     let pairs = zip(cf, cd).map { SIMD2($0, $1) }
-                    let fit = pairs.withUnsafeBufferPointer { Self.clenshaw($0.baseAddress!, n, t) }
+                    let fit = pairs.withUnsafeBufferPointer { clenshawSum($0.baseAddress!, count: n, at: t) }
                     let (a, d) = (fit.x, fit.y)
                     if !(abs(a - f) <= tolerance * scaleF && abs(d - df) <= tolerance * scaleD) { converged = false }
                 }
@@ -128,20 +113,7 @@ public struct PiecewiseChebyshevTable: Sendable {
     @inlinable
     func coefficientsPiece(_ piece: Int, _ t: Double) -> (Double, Double) {
         let n = degree + 1
-        let r = coefficients.withUnsafeBufferPointer { c in Self.clenshaw(c.baseAddress! + n * piece, n, t) }
+        let r = coefficients.withUnsafeBufferPointer { c in clenshawSum(c.baseAddress! + n * piece, count: n, at: t) }
         return (r.x, r.y)
-    }
-
-    @inline(__always) @usableFromInline
-    static func clenshaw(_ c: UnsafePointer<SIMD2<Double>>, _ n: Int, _ t: Double) -> SIMD2<Double> {
-        let t2 = SIMD2(repeating: 2 * t)
-        var b1 = SIMD2<Double>.zero, b2 = SIMD2<Double>.zero
-        var j = n - 1
-        while j >= 1 {
-            let b0 = c[j] + t2 * b1 - b2
-            b2 = b1; b1 = b0
-            j -= 1
-        }
-        return c[0] + SIMD2(repeating: t) * b1 - b2
     }
 }

@@ -164,6 +164,12 @@ import Foundation
             let exact = (2 / (Double.pi * x)).squareRoot() * (1 - exp(-2 * x)) / 2
             #expect(abs(try SpecialFunctions.besselInuScaled(0.5, x) / exact - 1) < 1e-12)
         }
+        // K_{1/2}(x) = √(π/(2x)) e^{−x}, K_{3/2}(x) = K_{1/2}(x)(1 + 1/x) exactly (DLMF 10.39.2, 10.29.1).
+        for x in [0.3, 2.0, 40.0] {
+            let half = (Double.pi / (2 * x)).squareRoot()
+            #expect(abs(try SpecialFunctions.besselKnuScaled(0.5, x) / half - 1) < 1e-12)
+            #expect(abs(try SpecialFunctions.besselKnuScaled(1.5, x) / (half * (1 + 1 / x)) - 1) < 1e-12)
+        }
         // K_{n+1} = K_{n−1} + (2n/x) K_n (the recurrence, independent of how GSL evaluates each).
         let x = 1.7
         let (k0, k1, k2) = (try SpecialFunctions.besselKnScaled(0, x), try SpecialFunctions.besselKnScaled(1, x), try SpecialFunctions.besselKnScaled(2, x))
