@@ -14,6 +14,8 @@ import Darwin
 /// (a kink or jump in a noisy f does not show in the tail); otherwise it is halved, down to `maxDepth` halvings. A piece that still fails (a
 /// non-analytic point inside, e.g. a mass threshold m² = 0 where V″ has a log singularity) is marked for the exact
 /// function: `evaluate` returns nil there and outside [lower, upper], and the caller evaluates f itself.
+/// The fits are stored in powers of each piece's t and summed by Estrin's scheme (`powerSeriesSum`); the check between
+/// the nodes is made on that stored form.
 public struct PiecewiseChebyshevTable: Sendable {
     /// Piece i covers [breakpoints[i], breakpoints[i + 1]].
     public let breakpoints: [Double]
@@ -23,9 +25,13 @@ public struct PiecewiseChebyshevTable: Sendable {
     public let degree: Int
     /// Function evaluations spent building the table.
     public let evaluations: Int
-    /// Per piece: degree + 1 coefficient pairs (of f, of f′) on the piece's [−1, 1], interleaved so that one
-    /// Clenshaw recurrence on SIMD2 sums both series (two independent dependency chains side by side).
+    /// Per piece: `stride` coefficient pairs (of f, of f′) of the fit in powers of the piece's t ∈ [−1, 1], zero-padded
+    /// to blocks of 16 and interleaved so that one Estrin sum on SIMD2 gives both; NaN for a piece left to the caller.
+    /// (The power basis, not Chebyshev's: Estrin's scheme then keeps the dependency chain 4 deep instead of Clenshaw's 13;
+    /// the change of basis is covered by the check against f below.)
     @usableFromInline let coefficients: [SIMD2<Double>]
+    /// Coefficient pairs per piece: degree + 1 rounded up to a multiple of 16.
+    @usableFromInline let stride: Int
 
     /// Fits `function` (returning (f, f′)) on [lower, upper], starting from the pieces between `initialBreakpoints`
     /// (sorted, from lower to upper; the first and last are the domain's ends). Pieces listed in `exactPieces` (indices
@@ -34,6 +40,7 @@ public struct PiecewiseChebyshevTable: Sendable {
                 exactPieces: Set<Int> = [], function: (Double) throws -> (Double, Double)) rethrows {
         precondition(initialBreakpoints.count >= 2 && degree >= 2)
         let n = degree + 1
+        let stride = (n + 15) / 16 * 16
         let transform = ChebyshevTransform(points: n)
         let nodes = transform.nodes
         var points = [initialBreakpoints[0]]
@@ -53,31 +60,33 @@ public struct PiecewiseChebyshevTable: Sendable {
             let scaleF = values.map(abs).max() ?? 0, scaleD = slopes.map(abs).max() ?? 0
             let tailF = max(abs(cf[n - 1]), abs(cf[n - 2])), tailD = max(abs(cd[n - 1]), abs(cd[n - 2]))
             var converged = tailF <= tolerance * scaleF && tailD <= tolerance * scaleD && (cf + cd).allSatisfy(\.isFinite)
+            // The stored form: powers of t, padded.
+            var pairs = [SIMD2<Double>]()
             if converged {
-                // The tail says nothing about a kink or a jump inside the piece (a noisy f): check the fit against f
-                // between the nodes, at the same tolerance.
+                pairs = zip(transform.powerBasis(cf), transform.powerBasis(cd)).map { SIMD2($0, $1) }
+                pairs += [SIMD2<Double>](repeating: .zero, count: stride - n)
+                // The tail says nothing about a kink or a jump inside the piece (a noisy f), nor about the change of basis:
+                // check the stored fit against f between the nodes, at the same tolerance.
                 for t in [-0.61803398874989485, 0.38196601125010515] {
                     let (f, df) = try function(mid + half * t)
                     evaluations += 1
-                    let pairs = zip(cf, cd).map { SIMD2($0, $1) }
-                    let fit = pairs.withUnsafeBufferPointer { clenshawSum($0.baseAddress!, count: n, at: t) }
-                    let (a, d) = (fit.x, fit.y)
-                    if !(abs(a - f) <= tolerance * scaleF && abs(d - df) <= tolerance * scaleD) { converged = false }
+                    let fit = pairs.withUnsafeBufferPointer { powerSeriesSum($0.baseAddress!, blocks: stride / 16, at: t) }
+                    if !(abs(fit.x - f) <= tolerance * scaleF && abs(fit.y - df) <= tolerance * scaleD) { converged = false }
                 }
             }
             if converged {
-                points.append(b); flags.append(true); coefficients += zip(cf, cd).map { SIMD2($0, $1) }
+                points.append(b); flags.append(true); coefficients += pairs
             } else if depth < maxDepth {
                 try fit(a, mid, depth: depth + 1)
                 try fit(mid, b, depth: depth + 1)
             } else {
-                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: .zero, count: n)
+                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
             }
         }
         for i in 0..<(initialBreakpoints.count - 1) {
             let a = initialBreakpoints[i], b = initialBreakpoints[i + 1]
             if exactPieces.contains(i) {
-                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: .zero, count: n)
+                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
             } else {
                 try fit(a, b, depth: 0)
             }
@@ -87,6 +96,7 @@ public struct PiecewiseChebyshevTable: Sendable {
         self.degree = degree
         self.evaluations = evaluations
         self.coefficients = coefficients
+        self.stride = stride
     }
 
     public var lower: Double { breakpoints[0] }
@@ -95,25 +105,24 @@ public struct PiecewiseChebyshevTable: Sendable {
     /// (f, f′) at x from the table, or nil outside [lower, upper] or on a piece left to the exact function.
     @inlinable
     public func evaluate(_ x: Double) -> (value: Double, derivative: Double)? {
+        // Raw storage, no second array for the flags (an exact piece's coefficients are NaN): ~230 → ~200 instructions.
         breakpoints.withUnsafeBufferPointer { b -> (Double, Double)? in
-            guard x >= b[0], x <= b[b.count - 1] else { return nil }
+            let last = b.count - 1
+            guard x >= b[0], x <= b[last] else { return nil }
             // Binary search for the piece: b[lo] ≤ x < b[hi].
-            var lo = 0, hi = b.count - 1
+            var lo = 0, hi = last
             while hi - lo > 1 {
                 let m = (lo + hi) >> 1
                 if x < b[m] { hi = m } else { lo = m }
             }
-            guard tabulated[lo] else { return nil }
             let a = b[lo], c = b[lo + 1]
             let t = (2 * x - a - c) / (c - a)
-            return coefficientsPiece(lo, t)
+            return coefficients.withUnsafeBufferPointer { coefficients -> (Double, Double)? in
+                let piece = coefficients.baseAddress! + stride * lo
+                guard !piece[0].x.isNaN else { return nil }
+                let r = powerSeriesSum(piece, blocks: stride / 16, at: t)
+                return (r.x, r.y)
+            }
         }
-    }
-
-    @inlinable
-    func coefficientsPiece(_ piece: Int, _ t: Double) -> (Double, Double) {
-        let n = degree + 1
-        let r = coefficients.withUnsafeBufferPointer { c in clenshawSum(c.baseAddress! + n * piece, count: n, at: t) }
-        return (r.x, r.y)
     }
 }

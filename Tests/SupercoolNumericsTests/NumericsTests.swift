@@ -153,6 +153,35 @@ import Foundation
     }
 }
 
+/// The piecewise table's stored form: Chebyshev coefficients → powers of t, summed by Estrin's scheme.
+@Suite struct PowerBasisTests {
+    /// T_4 = 8t⁴ − 8t² + 1 and T_7 = 64t⁷ − 112t⁵ + 56t³ − 7t (exact integers).
+    @Test func chebyshevPolynomialsExactly() {
+        let transform = ChebyshevTransform(points: 8)
+        var c = [Double](repeating: 0, count: 8)
+        c[4] = 1
+        #expect(transform.powerBasis(c) == [1, 0, -8, 0, 8, 0, 0, 0])
+        c[4] = 0; c[7] = 1
+        #expect(transform.powerBasis(c) == [0, -7, 0, 56, 0, -112, 0, 64])
+    }
+
+    /// e^{3t} interpolated at degree 12 (one block of 16) and degree 24 (two): the power-basis sum equals Clenshaw's sum
+    /// of the Chebyshev series to a few ulps of the largest term (the change of basis costs ~Σ|c_k|(1+√2)^k ulps).
+    @Test(arguments: [12, 24]) func estrinMatchesClenshaw(degree: Int) {
+        let n = degree + 1, blocks = (n + 15) / 16
+        let transform = ChebyshevTransform(points: n)
+        let c = transform.coefficients(transform.nodes.map { exp(3 * $0) })
+        var a = transform.powerBasis(c)
+        a += [Double](repeating: 0, count: 16 * blocks - n)
+        for t in stride(from: -1.0, through: 1.0, by: 0.0625) {
+            let clenshaw = c.withUnsafeBufferPointer { clenshawSum($0.baseAddress!, count: n, at: t) }
+            let estrin = a.withUnsafeBufferPointer { powerSeriesSum($0.baseAddress!, blocks: blocks, at: t) }
+            #expect(abs(estrin - clenshaw) <= 1e-13 * exp(3.0), "t = \(t): \(estrin) vs \(clenshaw)")
+            if degree == 24 { #expect(abs(estrin / exp(3 * t) - 1) < 1e-12) }
+        }
+    }
+}
+
 @Suite struct SpecialFunctionTests {
     @Test func knownValues() throws {
         #expect(abs(try SpecialFunctions.gamma(5) - 24) < 1e-13)
