@@ -18,7 +18,10 @@ import Darwin
 ///   distance that is bracketed and steers secant/regula-falsi steps (`SecantRootSearch`); near the root the steps
 ///   follow the amplitude of the growing mode around φ_f instead (`growingModeAmplitude`), which is linear in ln A
 ///   there, where the miss is not. The early shots are integrated at a loose tolerance, the last ones at the
-///   integrator's (`coarseRelativeTolerance`).
+///   integrator's (`coarseRelativeTolerance`); very thin walls (`onePassRadius`) at the integrator's throughout.
+/// - A shot ending near φ_f has its action corrected to the bounce's to second order in its deviation (boundary terms
+///   and the linear tail, `ShotContext.actionToBounce`); the fine shots converge on the miss and ln A, or when the
+///   actions on either side of the root agree (`actionTolerance`, thin walls, whose misses sit at the integration's noise).
 /// - The ODE is integrated by the adaptive Prince–Dormand 8(7) (rk8pd, SupercoolNumerics), with the kinetic and
 ///   potential parts of the action, in units of L = 1/m and |φ_f − φ_t|.
 public struct BounceSolver: Sendable {
@@ -39,6 +42,16 @@ public struct BounceSolver: Sendable {
     /// Relative tolerance of the shots that bracket and approach the root (absolute scaled alike); the last shots use
     /// the integrator's. nil, or not looser than the integrator's: every shot at the integrator's tolerance.
     public var coarseRelativeTolerance: Double? = 1e-7
+    /// Walls whose thin-wall radius R = (d−1)σ/ε exceeds this (units of 1/m_t) skip the coarse pass: its errors, not the
+    /// miss, decide the sign there (measured: the coarse root 0.06 off in ln A at R ≈ 1e3, 6.5 at 1e4, 6e4 at 1e6), and one
+    /// fine pass is faster (DarkU1 BP2 at 1 − T/T_c = 1e-4: 0.57 vs 0.71 ms; the polynomial at r = 0.001: 0.115 vs 0.18 ms).
+    public var onePassRadius: Double = 3000
+    /// The fine shots also converge when the newest two on either side of the root (both within 1e-4 of φ_f) have actions
+    /// agreeing to this, relative; the result is then interpolated to the root between them. Thin walls need it: there
+    /// the misses sit at the integration's noise (~1e-12 squared miss at any |ln A − ln A*| ≲ 1e-3), so the miss criterion
+    /// is met only by chance (24–29 shots at 1 − T/T_c = 1e-4, 1e-6), while S has long stopped moving. 100× the
+    /// integrator's tolerance: the shots' own actions scatter by ~10× it (8e-11 at 1 − T/T_c = 5e-3, measured).
+    public var actionTolerance: Double = 1e-9
 
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
                 linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
@@ -133,7 +146,8 @@ public struct BounceSolver: Sendable {
         // ln A pinned to 10× the integrator's relative tolerance (1e-10 at the default 1e-11; a looser integrator, e.g. the
         // wall's at 1e-9, cannot pin it closer).
         let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance,
-                                    lnATolerance: max(1e-10, 10 * integrator.relativeTolerance)) { lnA, context in
+                                    lnATolerance: max(1e-10, 10 * integrator.relativeTolerance), actionTolerance: actionTolerance,
+                                    onePassRadius: onePassRadius) { lnA, context in
             shots += 1
             guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
             return try context.shoot(lnA: lnA)
@@ -162,7 +176,7 @@ public struct BounceSolver: Sendable {
 
         let omega = 2 * pow(Double.pi, d / 2) / tgamma(d / 2)
         let unit = omega * scaling.fieldScale * scaling.fieldScale * pow(scaling.length, d - 2)
-        let action = unit * (best.kinetic + best.potential)
+        let action = unit * best.action
         let kineticAction = unit * (2 / d) * best.kinetic
         let ratio = action / kineticAction
         guard action.isFinite, kineticAction > 0 else { throw BounceFailure.nonFiniteAction }
@@ -192,6 +206,10 @@ struct ShootingSearch<Potential: BouncePotential> {
     let missTolerance: Double
     /// The fine pass's second criterion: ln A within this × (1 + |ln A|) of the root.
     let lnATolerance: Double
+    /// The fine pass's other way to converge: the actions of its newest shots on either side of the root agree this well.
+    let actionTolerance: Double
+    /// Thin-wall radii (units of 1/m_t) above which the two passes hand over to one fine pass at once.
+    let onePassRadius: Double
     let shoot: (Double, ShotContext<Potential>) throws -> Shot
 
     /// The shot nearest the root and the final bracket width in ln A; nil if the two passes (`finish` given) gave up.
@@ -210,7 +228,14 @@ struct ShootingSearch<Potential: BouncePotential> {
         if radiusGuess > 3 && radiusGuess.isFinite {
             lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
         }
-        var shotLo = try shoot(lo, first)
+        // Very thin walls: the coarse shots' errors, not the miss, would set the sign (measured: the coarse root 6.5 off in
+        // ln A at R ≈ 1e4, 6e4 off at R ≈ 1e6): straight to one fine pass.
+        if finish != nil && radiusGuess > onePassRadius { return nil }
+        // The bracketing shots only steer: without the action's parts (a one-pass search shoots its result again if it
+        // ends on one of them).
+        var steering = first
+        steering.withAction = false
+        var shotLo = try shoot(lo, steering)
         if shotLo.miss < 0 {
             // Undershoot: move down (more waiting) in growing steps.
             var step = max(2, 0.02 * abs(lo))
@@ -219,14 +244,14 @@ struct ShootingSearch<Potential: BouncePotential> {
                 lo -= step
                 step *= 2
                 guard lo > -1e9 else { throw BounceFailure.wallTooThin }
-                shotLo = try shoot(lo, first)
+                shotLo = try shoot(lo, steering)
             }
         } else if hi - lo > 2 {
             // Overshoot at the guess: look for an undershoot above it (below the escape point).
             var step = max(2, 0.02 * abs(lo))
             var trial = lo + step
             while trial < escapeLnA {
-                let s = try shoot(trial, first)
+                let s = try shoot(trial, steering)
                 if s.miss < 0 { hi = trial; shotHi = s; break }
                 lo = trial; shotLo = s
                 step *= 2
@@ -249,6 +274,32 @@ struct ShootingSearch<Potential: BouncePotential> {
         var far = SecantRootSearch()
         far.record(x: hi, f: shotHi?.miss ?? -(1 - escape) * (1 - escape))
         far.record(x: lo, f: shotLo.miss)
+        // The newest shots of the fine pass on either side of the root (misses of opposite signs).
+        var overshoot: Shot? = nil, undershoot: Shot? = nil
+        func noteSide(_ s: Shot) {
+            guard s.withAction else { return }
+            if s.miss > 0 { overshoot = s } else if s.miss < 0 { undershoot = s }
+        }
+        func actionsAgree() -> Bool {
+            guard let o = overshoot, let u = undershoot, max(abs(o.miss), -u.miss) <= 1e-8 else { return false }
+            let so = o.action, su = u.action
+            return abs(so - su) <= actionTolerance * max(abs(so), abs(su))
+        }
+        // Converged by `actionsAgree`: the result's action and its parts interpolated to the root between the two (linear
+        // in the growing mode's amplitude, as ln A − ln A* is): where the noise leaves ln A uncertain (thin walls), either
+        // shot alone would carry it into the action's parts (Derrick's ratio moves by ~Δln A/R), not into S.
+        func interpolatedToRoot(_ best: Shot) throws -> Shot {
+            guard actionsAgree(), let o = overshoot, let u = undershoot else { return best }
+            let fo = try amplitude(o), fu = try amplitude(u)
+            guard fo > 0, fu < 0 else { return best }
+            let w = fu / (fu - fo)   // the weight of the overshoot, in [0, 1]
+            var root = best
+            root.kinetic = u.kinetic + w * (o.kinetic - u.kinetic)
+            root.potential = u.potential + w * (o.potential - u.potential)
+            root.actionCorrection = u.actionCorrection + w * (o.actionCorrection - u.actionCorrection)
+            return root
+        }
+        if finish == nil { for s in [shotHi, shotLo] { if let s { noteSide(s) } } }
         var best = shotLo
         if let s = shotHi, abs(s.miss) < abs(best.miss) { best = s }
         var newest = [shotLo] + (shotHi.map { [$0] } ?? [])
@@ -257,12 +308,16 @@ struct ShootingSearch<Potential: BouncePotential> {
         }
         var bisections = 0
         while best.miss != 0 && !near() {
+            // A fine pass whose shots on either side of the root already agree in the action is done (thin walls: the
+            // misses there are the integration's noise, and ln A is not pinned by them).
+            if finish == nil && actionsAgree() { break }
             // Coarse shots whose misses keep failing to halve (two bisections) are ruled by the integration's errors
             // (very thin walls): give up.
             if far.stalls >= 2 { bisections += 1 }
             if finish != nil && bisections >= 2 { return nil }
             guard let x = far.next() else { break }
             let s = try shoot(x, first)
+            if finish == nil { noteSide(s) }
             far.record(x: x, f: s.miss)
             if abs(s.miss) < abs(best.miss) { best = s }
             newest = [s, newest[0]]
@@ -282,6 +337,7 @@ struct ShootingSearch<Potential: BouncePotential> {
         // identity at 1.2e-6. A coarse pass stops on the miss alone.
         func converged(_ search: SecantRootSearch, tolerance: Double, lnA: Bool) -> Bool {
             if best.miss == 0 { return true }
+            if lnA && actionsAgree() { return true }
             guard abs(best.miss) <= tolerance else { return false }
             guard lnA else { return true }
             guard let b = search.best else { return false }
@@ -297,6 +353,7 @@ struct ShootingSearch<Potential: BouncePotential> {
             let s = try shoot(x, first)
             let f = try amplitude(s)
             if finish == nil {
+                noteSide(s)
                 // The shot nearest the root by the amplitude (linear in ln A there), which the miss is not.
                 if abs(f) < abs(nearSearch.best?.f ?? .infinity) { best = s }
             } else if abs(s.miss) < abs(best.miss) {
@@ -304,7 +361,10 @@ struct ShootingSearch<Potential: BouncePotential> {
             }
             nearSearch.record(x: x, f: f)
         }
-        guard let fineContext = finish else { return (best, best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo)) }
+        guard let fineContext = finish else {
+            if !best.withAction { best = try shoot(best.lnA, first) }
+            return (try interpolatedToRoot(best), best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo))
+        }
 
         // Fine shots from the coarse root's estimate; the coarse secant's slope steers the first step, and the coarse
         // bracket's end of the other sign is shot finely only if the fine steps find no way (if the coarse errors changed
@@ -318,6 +378,8 @@ struct ShootingSearch<Potential: BouncePotential> {
         }
         best = try shoot(x, fineContext)
         fine.record(x: x, f: try amplitude(best))
+        overshoot = nil; undershoot = nil
+        noteSide(best)
         // The coarse root is worthless where the fine one lies further than ~1e-4 (1 + |ln A|) from it (very thin walls
         // near T_c: the coarse errors, not the miss, set the sign there); measured elsewhere: ≤ 6e-6.
         if let slope = nearSearch.secantSlope, let f = fine.best?.f, abs(f / slope) > 1e-4 * (1 + abs(x)) { return nil }
@@ -337,13 +399,14 @@ struct ShootingSearch<Potential: BouncePotential> {
             }
             let s = try shoot(x, fineContext)
             fineShots += 1
+            noteSide(s)
             let f = try amplitude(s)
             // The shot nearest the root by the amplitude (linear in ln A there), which the miss is not.
             if abs(f) < abs(fine.best?.f ?? .infinity) { best = s }
             fine.record(x: x, f: f)
         }
         let width = best.miss == 0 ? 0 : fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
-        return (best, width)
+        return (try interpolatedToRoot(best), width)
     }
 }
 
@@ -415,15 +478,21 @@ struct Shot {
     let lnA: Double
     /// > 0: overshoot (speed at φ_f); < 0: undershoot (distance short of φ_f at the turning point).
     let miss: Double
-    let kinetic: Double
-    let potential: Double
+    var kinetic: Double
+    var potential: Double
     let halfwayRadius: Double
     let maxSlope: Double
     let profile: [(Double, Double, Double)]?
+    /// Whether `kinetic` and `potential` were integrated (false: a shot that only steers the search).
+    let withAction: Bool
+    /// The action (units of the scaled problem) this shot estimates for the bounce.
+    var action: Double { kinetic + potential + actionCorrection }
     /// Where the trajectory stopped, and (δ = ψ − 1, ψ′) there.
     var stopRho = 0.0
     var stopDelta = 0.0
     var stopSlope = 0.0
+    /// The bounce's action minus this shot's (`ShotContext.actionToBounce`; 0 where the shot does not end near φ_f).
+    var actionCorrection = 0.0
 }
 
 struct ShotContext<Potential: BouncePotential> {
@@ -492,6 +561,41 @@ struct ShotContext<Potential: BouncePotential> {
         // far from ρ_ref the scale is wrong but the sign, all a bracket needs, is kept).
         let a = pow(x, nu + 1) * (delta * kNuPlus + slope * kNu / m)
         return a * exp(min(max(xRef - x, -600), 600)) * pow(xRef, -nu) * iRef
+    }
+
+    /// The bounce's action minus a shot's, where the shot ends (ρ_s, δ = ψ − 1, δ′) in the linear region around φ_f, to
+    /// second order in its deviation η from the bounce. There δ = δ_b + η with the bounce's decaying tail
+    /// δ_b = b x^{−ν}K_ν(x) and the growing mode η = a x^{−ν}I_ν(x) (a, b from the Wronskian, DLMF 10.28.2). The first and
+    /// second variations of S about the bounce reduce to boundary terms by the equations of motion (ρ^α δ_b′ η and
+    /// ½ρ^α η η′), and the bounce's tail beyond ρ_s, ½∫ρ^α(δ_b′² + m_f²δ_b²), to −½ρ_s^α δ_b δ_b′ by parts:
+    /// S_b = S_shot(ρ_s) − ρ_s^α [δ_b′ η + ½ η η′ + ½ δ_b δ_b′]. Without it the shots' actions scatter by ~ρ_s^α δ²
+    /// (1e-10 of S at 1 − T/T_c = 5e-3), which is where the thin walls' search stops.
+    func actionToBounce(rho: Double, delta: Double, slope: Double) -> Double {
+        let m = falseMass, x = falseMass * rho
+        let iNu: Double, iNuPlus: Double, kNu: Double, kNuPlus: Double
+        if dimension == 3 {
+            // ν = ½: I_{1/2} = √(2/πx) sinh x, I_{3/2} = √(2/πx)(cosh x − sinh x / x), K_{1/2} = √(π/2x) e^{−x},
+            // K_{3/2} = K_{1/2}(1 + 1/x) (scaled by e^{∓x}).
+            let i = (2 / (Double.pi * x)).squareRoot(), e2 = exp(-2 * x)
+            let sinhScaled = 0.5 * (x > 20 ? 1 : -expm1(-2 * x)), coshScaled = 0.5 * (1 + e2)
+            iNu = i * sinhScaled; iNuPlus = i * (coshScaled - sinhScaled / x)
+            let k = (Double.pi / (2 * x)).squareRoot()
+            kNu = k; kNuPlus = k * (1 + 1 / x)
+        } else {
+            iNu = (try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan
+            iNuPlus = (try? SpecialFunctions.besselInuScaled(nu + 1, x)) ?? .nan
+            kNu = (try? SpecialFunctions.besselKnuScaled(nu, x)) ?? .nan
+            kNuPlus = (try? SpecialFunctions.besselKnuScaled(nu + 1, x)) ?? .nan
+        }
+        // a e^{x} and b e^{−x}: the exponentials cancel in the products below.
+        let xPower = pow(x, nu + 1), xMinusNu = pow(x, -nu)
+        let a = xPower * (delta * kNuPlus + slope * kNu / m)
+        let b = xPower * (delta * iNuPlus - slope * iNu / m)
+        let eta = a * xMinusNu * iNu, etaSlope = m * a * xMinusNu * iNuPlus
+        let tail = b * xMinusNu * kNu, tailSlope = -m * b * xMinusNu * kNuPlus
+        let rhoAlpha = pow(rho, dimension - 1)
+        let correction = -rhoAlpha * (tailSlope * eta + 0.5 * eta * etaSlope + 0.5 * tail * tailSlope)
+        return correction.isFinite ? correction : 0
     }
 
     /// Solve ln f(x) = target (> 0) for x by safeguarded Newton iteration (ln f is convex-ish, monotone).
@@ -640,8 +744,11 @@ struct ShotContext<Potential: BouncePotential> {
         }
         if halfway.isNaN { halfway = rho0 }   // started beyond the half-way point (only for ψ(0) ≥ 1)
         let withActionParts = State.scalarCount >= 4
+        // Ended in the linear region around φ_f (a near miss): the action corrected to the bounce's.
+        let correction = withActionParts && finished && abs(stop.1) <= 1e-3 && abs(stop.2) <= 1e-3 * falseMass
+            ? actionToBounce(rho: stop.0, delta: stop.1, slope: stop.2) : 0
         return Shot(lnA: lnA, miss: miss, kinetic: withActionParts ? stopState[2] : 0, potential: withActionParts ? stopState[3] : 0,
-                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil,
-                    stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2)
+                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil, withAction: withActionParts,
+                    stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2, actionCorrection: correction)
     }
 }

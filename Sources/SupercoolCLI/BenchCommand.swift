@@ -48,18 +48,29 @@ struct BenchCommand: ParsableCommand {
         let tunnelling = ThermalTunnelling(potential: potential)
         guard let Tc = try tunnelling.phases.criticalTemperature() else { throw PhysicsOutcome("benchmark model has no T_c") }
         var temperatures: [(String, Double)] = [0.01, 0.02, 0.05, 0.1].map { ("T/v=\($0)", $0) }
-        temperatures += [1e-2, 1e-4, 1e-6].map { ("1-T/Tc=\($0)", Tc * (1 - $0)) }
-        for (name, T) in temperatures {
-            guard case .success(let problem) = tunnelling.problem(temperature: T) else { continue }
-            cases.append(Case(name: "DarkU1 BP2 \(name)", problem: problem, rebuild: {
+        temperatures += [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6].map { ("1-T/Tc=\($0)", Tc * (1 - $0)) }
+        func thermalCase(_ name: String, _ T: Double) -> Case? {
+            guard case .success(let problem) = tunnelling.problem(temperature: T) else { return nil }
+            return Case(name: "DarkU1 BP2 \(name)", problem: problem, rebuild: {
                 BounceProblem(potential: tunnelling.tabulatedPotential(temperature: T, trueVacuum: problem.trueVacuum),
                               falseVacuum: problem.falseVacuum, trueVacuum: problem.trueVacuum, dimension: problem.dimension)
-            }))
+            })
+        }
+        cases += temperatures.compactMap { thermalCase($0.0, $0.1) }
+        // A sweep for the worst case: 40 temperatures log-spaced in 1 − T/T_c from 1e-2 to 10^-6.5, 20 from T = 0.01 v to 0.2 v.
+        var sweep = [Case]()
+        for k in 0..<40 {
+            let distance = pow(10, -2 - 4.5 * Double(k) / 39)
+            if let c = thermalCase(String(format: "1-T/Tc=%.3g", distance), Tc * (1 - distance)) { sweep.append(c) }
+        }
+        for k in 0..<20 {
+            let T = 0.01 + 0.01 * Double(k)
+            if let c = thermalCase(String(format: "T/v=%.3g", T), T) { sweep.append(c) }
         }
 
         let solver = BounceSolver()
-        var rows = [(name: String, action: Double?, median: Double, shots: Int, note: String)]()
-        for c in cases {
+        typealias Row = (name: String, action: Double?, median: Double, shots: Int, note: String)
+        func timed(_ c: Case) -> Row {
             var times = [Double]()
             var outcome: BounceOutcome = .failed(.invalidProblem("not run"))
             for _ in 0..<`repeat` {
@@ -69,8 +80,13 @@ struct BenchCommand: ParsableCommand {
             }
             times.sort()
             let b = outcome.bounce
-            rows.append((c.name, b?.action, times[times.count / 2], b?.shots ?? 0, b == nil ? "\(outcome)" : ""))
+            return (c.name, b?.action, times[times.count / 2], b?.shots ?? 0, b == nil ? "\(outcome)" : "")
         }
+        let rows = cases.map(timed)
+        let sweepRows = sweep.map(timed)
+        let sweepSorted = sweepRows.sorted { $0.median < $1.median }
+        let sweepMedian = sweepSorted[sweepSorted.count / 2].median, sweepWorst = sweepSorted[sweepSorted.count - 1]
+        let sweepFailures = sweepRows.filter { $0.action == nil }.count
 
         // Thermal functions and V_eff: nanoseconds per call.
         let J = ThermalFunctions.standard
@@ -139,6 +155,9 @@ struct BenchCommand: ParsableCommand {
                 ("cases", .array(rows.map { .object([("name", .string($0.name)), ("action", .optional($0.action)),
                                                      ("median_ms", .number($0.median)), ("shots", .integer($0.shots)), ("note", .string($0.note))]) })),
                 ("median_of_medians_ms", .number(medianAll)),
+                ("darku1_sweep_cases", .integer(sweepRows.count)), ("darku1_sweep_median_ms", .number(sweepMedian)),
+                ("darku1_sweep_max_ms", .number(sweepWorst.median)), ("darku1_sweep_max_case", .string(sweepWorst.name)),
+                ("darku1_sweep_max_shots", .integer(sweepRows.map { $0.shots }.max() ?? 0)), ("darku1_sweep_failures", .integer(sweepFailures)),
                 ("J_B_ns_negative_y", .number(jbNegative)), ("J_B_ns_positive_y", .number(jbPositive)),
                 ("V_eff_with_derivative_ns", .number(veff)),
                 ("likelihood_ng15_14bins_us", .number(likelihoodNs / 1000)), ("likelihood_collision_template_us", .number(collisionNs / 1000)), ("grid_10648_points_ms", .number(gridMs)),
@@ -156,6 +175,8 @@ struct BenchCommand: ParsableCommand {
                       + String(format: "%9.3f", r.median) + "   \(r.shots)")
             }
             print(String(format: "median over cases: %.3f ms", medianAll))
+            print(String(format: "DarkU1 BP2 sweep (%ld temperatures, 1 − T/T_c = 1e-2 … 10^-6.5 and T = 0.01 … 0.2 v): median %.3f ms, max %.3f ms (%@, %ld shots), most shots %ld, failures %ld",
+                         sweepRows.count, sweepMedian, sweepWorst.median, sweepWorst.name, sweepWorst.shots, sweepRows.map { $0.shots }.max() ?? 0, sweepFailures))
             print(String(format: "J_B: %.1f ns (y < 0), %.1f ns (y > 0); V_eff + dV/dφ (DarkU1): %.1f ns", jbNegative, jbPositive, veff))
             print(String(format: "PTA: ln L of one sound-wave spectrum vs NG15 (14 bins) %.2f µs (collision template %.2f µs); 22³ = 10648-point (T*, α, H*R*) grid %.1f ms (best ln L %.2f)",
                          likelihoodNs / 1000, collisionNs / 1000, gridMs, bestGrid))
