@@ -43,9 +43,10 @@ public struct BounceSolver: Sendable {
     /// the integrator's. nil, or not looser than the integrator's: every shot at the integrator's tolerance.
     public var coarseRelativeTolerance: Double? = 1e-7
     /// Walls whose thin-wall radius R = (d−1)σ/ε exceeds this (units of 1/m_t) skip the coarse pass: its errors, not the
-    /// miss, decide the sign there (measured: the coarse root 0.06 off in ln A at R ≈ 1e3, 6.5 at 1e4, 6e4 at 1e6), and one
-    /// fine pass is faster (DarkU1 BP2 at 1 − T/T_c = 1e-4: 0.57 vs 0.71 ms; the polynomial at r = 0.001: 0.115 vs 0.18 ms).
-    public var onePassRadius: Double = 3000
+    /// miss, decide the sign there (measured: the coarse root 0.06 off in ln A at R ≈ 1e3, 0.4 at 2.4e3, 6.5 at 1e4, 6e4 at
+    /// 1e6), and one fine pass is faster (DarkU1 BP2 at 1 − T/T_c = 1e-4: 0.57 vs 0.71 ms, at 4e-4 (R ≈ 2.4e3) 7 shots
+    /// instead of 14). Below ~1.5e3 the two passes win (the polynomial at r = 0.01, R ≈ 1.6e3: 0.12 vs 0.17 ms).
+    public var onePassRadius: Double = 2000
     /// The fine shots also converge when the newest two on either side of the root (both within 1e-4 of φ_f) have actions
     /// agreeing to this, relative; the result is then interpolated to the root between them. Thin walls need it: there
     /// the misses sit at the integration's noise (~1e-12 squared miss at any |ln A − ln A*| ≲ 1e-3), so the miss criterion
@@ -235,10 +236,13 @@ struct ShootingSearch<Potential: BouncePotential> {
         // ends on one of them).
         var steering = first
         steering.withAction = false
-        var shotLo = try shoot(lo, steering)
+        // A thin wall's guess lands within the integration's noise of the root (ln A off by ~10 at R = 1e4 … 1e6, where that
+        // noise spans ~1 … 20): its shot carries the action, and the bracketing steps are at most 20.
+        let thinWall = radiusGuess > onePassRadius
+        var shotLo = try shoot(lo, thinWall ? first : steering)
         if shotLo.miss < 0 {
             // Undershoot: move down (more waiting) in growing steps.
-            var step = max(2, 0.02 * abs(lo))
+            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo))
             while shotLo.miss < 0 {
                 hi = lo; shotHi = shotLo
                 lo -= step
@@ -248,7 +252,7 @@ struct ShootingSearch<Potential: BouncePotential> {
             }
         } else if hi - lo > 2 {
             // Overshoot at the guess: look for an undershoot above it (below the escape point).
-            var step = max(2, 0.02 * abs(lo))
+            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo))
             var trial = lo + step
             while trial < escapeLnA {
                 let s = try shoot(trial, steering)
