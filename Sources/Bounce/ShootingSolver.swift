@@ -18,7 +18,8 @@ import Darwin
 ///   distance that is bracketed and steers secant/regula-falsi steps (`SecantRootSearch`); near the root the steps
 ///   follow the amplitude of the growing mode around φ_f instead (`growingModeAmplitude`), which is linear in ln A
 ///   there, where the miss is not. The early shots are integrated at a loose tolerance, the last ones at the
-///   integrator's (`coarseRelativeTolerance`); very thin walls (`onePassRadius`) at the integrator's throughout.
+///   integrator's (`coarseRelativeTolerance`); very thin walls (`onePassRadius`) in one pass at 0.3× the integrator's
+///   tolerance, starting closer to the true vacuum (`thinWallToleranceFactor`, `thinWallLinearStartFraction`).
 /// - A shot ending near φ_f has its action corrected to the bounce's to second order in its deviation (boundary terms
 ///   and the linear tail, `ShotContext.actionToBounce`); the fine shots converge on the miss and ln A, or when the
 ///   actions on either side of the root agree (`actionTolerance`, thin walls, whose misses sit at the integration's noise).
@@ -47,6 +48,15 @@ public struct BounceSolver: Sendable {
     /// 1e6), and one fine pass is faster (DarkU1 BP2 at 1 − T/T_c = 1e-4: 0.57 vs 0.71 ms, at 4e-4 (R ≈ 2.4e3) 7 shots
     /// instead of 14). Below ~1.5e3 the two passes win (the polynomial at r = 0.01, R ≈ 1.6e3: 0.12 vs 0.17 ms).
     public var onePassRadius: Double = 2000
+    /// Those thin walls start their shots where the linearised solution reaches this fraction of |φ_f − φ_t| (instead of
+    /// `linearStartFraction`): the linearisation's error shifts the action's parts by ~6 R ψ₀³ (Derrick's ratio 6e-7 at
+    /// 1 − T/T_c = 1e-5 with ψ₀ = 1e-4, R ≈ 1e5; 6e-6 at 1e-6; measured), not S.
+    public var thinWallLinearStartFraction: Double = 1e-5
+    /// … and are integrated at this × the integrator's tolerances. At 1e-11 the misses' noise band spans |Δln A| ~ 0.2 at
+    /// R ≈ 1e5 and ~10 at 1e6, and Derrick's ratio (~Δln A/R across it; S does not move) scattered by ~2e-6 at
+    /// 1 − T/T_c = 1e-5 and ~1e-5 at 1e-6; at 3e-12, ≤ 1.5e-7 and ≤ 3.6e-6 (measured). It costs ~15 % of a thin wall's
+    /// time (the 60-temperature bench sweep: median 0.41 → 0.43 ms, worst 0.52 → 0.70 ms).
+    public var thinWallToleranceFactor: Double = 0.3
     /// The fine shots also converge when the newest two on either side of the root (both within 1e-4 of φ_f) have actions
     /// agreeing to this, relative; the result is then interpolated to the root between them. Thin walls need it: there
     /// the misses sit at the integration's noise (~1e-12 squared miss at any |ln A − ln A*| ≲ 1e-3), so the miss criterion
@@ -140,15 +150,22 @@ public struct BounceSolver: Sendable {
         let escape = try RootFinder(absoluteTolerance: 1e-15, relativeTolerance: 1e-14).root(of: scaling.deltaV, in: lowerPsi, top)
 
         let massF = max(curvatureF, 0).squareRoot()
-        let fineContext = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
+        let radiusGuess = ShootingSearch<Potential>.thinWallRadius(scaling, dimension: d)
+        let thinWall = radiusGuess > onePassRadius
+        var fineContext = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
                                       rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
                                       integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
+        if thinWall {
+            fineContext.linearStart = min(linearStartFraction, thinWallLinearStartFraction)
+            fineContext.integrator.relativeTolerance *= thinWallToleranceFactor
+            fineContext.integrator.absoluteTolerance *= thinWallToleranceFactor
+        }
         var shots = 0
         // ln A pinned to 10× the integrator's relative tolerance (1e-10 at the default 1e-11; a looser integrator, e.g. the
         // wall's at 1e-9, cannot pin it closer).
         let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance,
                                     lnATolerance: max(1e-10, 10 * integrator.relativeTolerance), actionTolerance: actionTolerance,
-                                    onePassRadius: onePassRadius) { lnA, context in
+                                    radiusGuess: radiusGuess, thinWall: thinWall) { lnA, context in
             shots += 1
             guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
             return try context.shoot(lnA: lnA)
@@ -159,7 +176,7 @@ public struct BounceSolver: Sendable {
         // settle the root (their errors, not the miss, decide its sign: very thin walls) or the fine ones do not finish
         // within a few shots, everything is done again at the fine tolerance. The result is always a fine shot.
         var found: (best: Shot, bracketWidth: Double)? = nil
-        if let loose = coarseRelativeTolerance, loose.isFinite, integrator.relativeTolerance > 0, loose > integrator.relativeTolerance {
+        if !thinWall, let loose = coarseRelativeTolerance, loose.isFinite, integrator.relativeTolerance > 0, loose > integrator.relativeTolerance {
             var coarseContext = fineContext
             coarseContext.integrator.absoluteTolerance *= loose / integrator.relativeTolerance
             coarseContext.integrator.relativeTolerance = loose
@@ -209,18 +226,22 @@ struct ShootingSearch<Potential: BouncePotential> {
     let lnATolerance: Double
     /// The fine pass's other way to converge: the actions of its newest shots on either side of the root agree this well.
     let actionTolerance: Double
-    /// Thin-wall radii (units of 1/m_t) above which the two passes hand over to one fine pass at once.
-    let onePassRadius: Double
+    /// The thin-wall radius R = (d−1)σ/ε (units of 1/m_t; `thinWallRadius`).
+    let radiusGuess: Double
+    /// R above `BounceSolver.onePassRadius`: one fine pass, every shot with the action, bracketing steps ≤ 20.
+    let thinWall: Bool
     let shoot: (Double, ShotContext<Potential>) throws -> Shot
+
+    /// The thin-wall radius (Coleman 1977) R = (d−1)σ/ε in units of L = 1/m_t, with σ = ∫√(2 max(ΔV, 0)) dψ and
+    /// ε = −ΔV(0) in units of |Δφ|: where the first shot aims, and what tells a thin wall.
+    static func thinWallRadius(_ scaling: Scaling<Potential>, dimension d: Double) -> Double {
+        let tension = Quadrature.simpson({ psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }, from: 0, to: 1, intervals: 200)
+        return (d - 1) * tension / -scaling.deltaV(0)
+    }
 
     /// The shot nearest the root and the final bracket width in ln A; nil if the two passes (`finish` given) gave up.
     func run(first: ShotContext<Potential>, finish: ShotContext<Potential>?) throws -> (best: Shot, bracketWidth: Double)? {
-        let scaling = context.scaling, d = context.dimension
-        // First guess from the thin-wall picture: wall at R = (d−1)σ/ε (Coleman 1977), where the linear
-        // solution A f(R) reaches ½. In units of L and |Δφ|: σ = ∫√(2 max(ΔV, 0)) dψ, ε = −ΔV(0).
-        let tension = Quadrature.simpson({ psi in (2 * max(scaling.deltaV(psi), 0)).squareRoot() }, from: 0, to: 1, intervals: 200)
-        let depth = -scaling.deltaV(0)
-        let radiusGuess = (d - 1) * tension / depth
+        // First guess from the thin-wall picture: the wall at `radiusGuess`, where the linear solution A f(R) reaches ½.
         // (Starting at rest where V = V_f, friction guarantees an undershoot: no need to shoot it.)
         let escapeLnA = log(escape)
         var hi = escapeLnA
@@ -229,17 +250,14 @@ struct ShootingSearch<Potential: BouncePotential> {
         if radiusGuess > 3 && radiusGuess.isFinite {
             lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
         }
-        // Very thin walls: the coarse shots' errors, not the miss, would set the sign (measured: the coarse root 6.5 off in
-        // ln A at R ≈ 1e4, 6e4 off at R ≈ 1e6): straight to one fine pass.
-        if finish != nil && radiusGuess > onePassRadius { return nil }
         // The bracketing shots only steer: without the action's parts (a one-pass search shoots its result again if it
-        // ends on one of them).
+        // ends on one of them). Not for thin walls: their guess lands within the integration's noise band of the root (ln A
+        // off by ~10 at R = 1e4 … 1e6, where that band spans ~1 … 20), and a shot without the action's parts follows other
+        // steps, so other noise — it can end the bracket on a side the fine shots near it never reach (25 shots, measured).
+        // Their bracketing steps are at most 20.
         var steering = first
-        steering.withAction = false
-        // A thin wall's guess lands within the integration's noise of the root (ln A off by ~10 at R = 1e4 … 1e6, where that
-        // noise spans ~1 … 20): its shot carries the action, and the bracketing steps are at most 20.
-        let thinWall = radiusGuess > onePassRadius
-        var shotLo = try shoot(lo, thinWall ? first : steering)
+        if !thinWall { steering.withAction = false }
+        var shotLo = try shoot(lo, steering)
         if shotLo.miss < 0 {
             // Undershoot: move down (more waiting) in growing steps.
             var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo))
@@ -286,6 +304,9 @@ struct ShootingSearch<Potential: BouncePotential> {
         }
         func actionsAgree() -> Bool {
             guard let o = overshoot, let u = undershoot, max(abs(o.miss), -u.miss) <= 1e-8 else { return false }
+            // Within 2 in ln A: the interpolation to the root moves the action's parts by up to ~Δln A/R (Derrick's ratio); at
+            // R ≈ 1e6 S is so flat that the first two shots, 20 apart, already agree (Derrick −1.7e-5 then, measured).
+            guard abs(o.lnA - u.lnA) <= 2 else { return false }
             let so = o.action, su = u.action
             return abs(so - su) <= actionTolerance * max(abs(so), abs(su))
         }
@@ -502,7 +523,7 @@ struct Shot {
 struct ShotContext<Potential: BouncePotential> {
     let scaling: Scaling<Potential>
     let dimension: Double
-    let linearStart: Double
+    var linearStart: Double
     let rangeAfterStart: Double
     var integrator: AdaptiveODEIntegrator
     var record: Bool

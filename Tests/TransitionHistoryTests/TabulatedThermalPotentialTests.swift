@@ -75,7 +75,7 @@ import SupercoolNumerics
             let b = try #require(exact.bounce(temperature: T).bounce, "T = \(T)")
             #expect(abs(a.action / b.action - 1) < 1e-8, "T = \(T): \(a.action) vs \(b.action)")
             // Derrick's identity to the bounds of ThermalBounceTests.thinWallNearCriticalTemperature: 1e-5 at 1 − T/T_c = 1e-6,
-            // where V − V(0) itself carries ~1e-6 relative noise (exact potential: 3.1e-6, table: −4.2e-6), else 1e-6.
+            // where V − V(0) itself carries ~1e-6 relative noise (exact potential: −3.6e-6, table: −7.5e-7), else 1e-6.
             let bound = T > Tc * (1 - 1e-5) ? 1e-5 : 1e-6
             #expect(abs(a.derrickRatio - 1) < bound, "T = \(T): Derrick \(a.derrickRatio) (exact potential \(b.derrickRatio))")
         }
@@ -119,8 +119,7 @@ import SupercoolNumerics
 
     /// Thin walls near T_c, where the fine shots converge by their actions (`BounceSolver.actionTolerance`, 1e-9) and the
     /// result is interpolated to the root: against a converged solve as above (its action tolerance 1e-12). Measured
-    /// 2026-11-30: ≤ 1.1e-10 off (exact potential and table). Derrick's ratio ≤ 2.3e-7 up to 1 − T/T_c = 1e-4; at 1e-5,
-    /// −9.8e-7 (exact V) and 6.0e-7 (table), where the converged solve's own is 6.3e-7 (see ThermalBounceTests): 2e-6 there.
+    /// 2026-11-30: ≤ 6e-11 off (exact potential and table); Derrick's ratio ≤ 1.6e-7 (the converged solve's own ≤ 1.1e-9).
     @Test func thinWallsMatchConvergedSolve() throws {
         let model = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
         var tight = BounceSolver(integrator: AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 3e-16, relativeTolerance: 3e-14, maxSteps: 2_000_000))
@@ -139,7 +138,7 @@ import SupercoolNumerics
             for (name, t) in [("exact", exact), ("table", tabulated)] {
                 let s = try #require(t.bounce(temperature: T).bounce, "\(name) 1 − T/T_c = \(distance)")
                 #expect(abs(s.action / reference.action - 1) < 1e-9, "\(name) 1 − T/T_c = \(distance): \(s.action) vs converged \(reference.action)")
-                #expect(abs(s.derrickRatio - 1) < (distance < 1e-4 ? 2e-6 : 1e-6), "\(name) 1 − T/T_c = \(distance): Derrick \(s.derrickRatio)")
+                #expect(abs(s.derrickRatio - 1) < 1e-6, "\(name) 1 − T/T_c = \(distance): Derrick \(s.derrickRatio)")
             }
         }
     }
