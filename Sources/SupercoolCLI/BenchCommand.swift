@@ -158,6 +158,8 @@ struct BenchCommand: ParsableCommand {
                 ("darku1_sweep_cases", .integer(sweepRows.count)), ("darku1_sweep_median_ms", .number(sweepMedian)),
                 ("darku1_sweep_max_ms", .number(sweepWorst.median)), ("darku1_sweep_max_case", .string(sweepWorst.name)),
                 ("darku1_sweep_max_shots", .integer(sweepRows.map { $0.shots }.max() ?? 0)), ("darku1_sweep_failures", .integer(sweepFailures)),
+                ("darku1_sweep", .array(sweepRows.map { .object([("name", .string($0.name)), ("action", .optional($0.action)),
+                                                                 ("median_ms", .number($0.median)), ("shots", .integer($0.shots))]) })),
                 ("J_B_ns_negative_y", .number(jbNegative)), ("J_B_ns_positive_y", .number(jbPositive)),
                 ("V_eff_with_derivative_ns", .number(veff)),
                 ("likelihood_ng15_14bins_us", .number(likelihoodNs / 1000)), ("likelihood_collision_template_us", .number(collisionNs / 1000)), ("grid_10648_points_ms", .number(gridMs)),
@@ -177,6 +179,7 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "median over cases: %.3f ms", medianAll))
             print(String(format: "DarkU1 BP2 sweep (%ld temperatures, 1 − T/T_c = 1e-2 … 10^-6.5 and T = 0.01 … 0.2 v): median %.3f ms, max %.3f ms (%@, %ld shots), most shots %ld, failures %ld",
                          sweepRows.count, sweepMedian, sweepWorst.median, sweepWorst.name, sweepWorst.shots, sweepRows.map { $0.shots }.max() ?? 0, sweepFailures))
+            print("  slowest: " + sweepSorted.suffix(5).reversed().map { String(format: "%@ %.3f ms (%ld shots)", $0.name, $0.median, $0.shots) }.joined(separator: ", "))
             print(String(format: "J_B: %.1f ns (y < 0), %.1f ns (y > 0); V_eff + dV/dφ (DarkU1): %.1f ns", jbNegative, jbPositive, veff))
             print(String(format: "PTA: ln L of one sound-wave spectrum vs NG15 (14 bins) %.2f µs (collision template %.2f µs); 22³ = 10648-point (T*, α, H*R*) grid %.1f ms (best ln L %.2f)",
                          likelihoodNs / 1000, collisionNs / 1000, gridMs, bestGrid))
