@@ -61,7 +61,9 @@ public struct BounceSolver: Sendable {
     /// agreeing to this, relative; the result is then interpolated to the root between them. Thin walls need it: there
     /// the misses sit at the integration's noise (~1e-12 squared miss at any |ln A − ln A*| ≲ 1e-3), so the miss criterion
     /// is met only by chance (24–29 shots at 1 − T/T_c = 1e-4, 1e-6), while S has long stopped moving. 100× the
-    /// integrator's tolerance: the shots' own actions scatter by ~10× it (8e-11 at 1 − T/T_c = 5e-3, measured).
+    /// integrator's tolerance: the shots' own actions scatter by ~10× it (8e-11 at 1 − T/T_c = 5e-3, measured); a looser
+    /// integrator raises it to 100× its own relative tolerance. (Derrick's ratio uses the corrected S with the uncorrected
+    /// kinetic part, whose own missing tail is ~¼ of the correction: far below its bounds.)
     public var actionTolerance: Double = 1e-9
 
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
@@ -155,6 +157,7 @@ public struct BounceSolver: Sendable {
         var fineContext = ShotContext(scaling: scaling, dimension: d, linearStart: linearStartFraction,
                                       rangeAfterStart: 60 + 60 / max(min(massF, 1), 1e-3),
                                       integrator: integrator, record: recordProfile, falseMass: max(massF, 1e-3))
+        fineContext.correctsAction = massF >= 1e-3
         if thinWall {
             fineContext.linearStart = min(linearStartFraction, thinWallLinearStartFraction)
             fineContext.integrator.relativeTolerance *= thinWallToleranceFactor
@@ -164,7 +167,8 @@ public struct BounceSolver: Sendable {
         // ln A pinned to 10× the integrator's relative tolerance (1e-10 at the default 1e-11; a looser integrator, e.g. the
         // wall's at 1e-9, cannot pin it closer).
         let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance,
-                                    lnATolerance: max(1e-10, 10 * integrator.relativeTolerance), actionTolerance: actionTolerance,
+                                    lnATolerance: max(1e-10, 10 * integrator.relativeTolerance),
+                                    actionTolerance: max(actionTolerance, 100 * integrator.relativeTolerance),
                                     radiusGuess: radiusGuess, thinWall: thinWall) { lnA, context in
             shots += 1
             guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
@@ -264,7 +268,7 @@ struct ShootingSearch<Potential: BouncePotential> {
             while shotLo.miss < 0 {
                 hi = lo; shotHi = shotLo
                 lo -= step
-                step *= 2
+                step = thinWall ? min(2 * step, 20) : 2 * step
                 guard lo > -1e9 else { throw BounceFailure.wallTooThin }
                 shotLo = try shoot(lo, steering)
             }
@@ -276,7 +280,7 @@ struct ShootingSearch<Potential: BouncePotential> {
                 let s = try shoot(trial, steering)
                 if s.miss < 0 { hi = trial; shotHi = s; break }
                 lo = trial; shotLo = s
-                step *= 2
+                step = thinWall ? min(2 * step, 20) : 2 * step
                 trial = lo + step
             }
         }
@@ -313,15 +317,17 @@ struct ShootingSearch<Potential: BouncePotential> {
         // Converged by `actionsAgree`: the result's action and its parts interpolated to the root between the two (linear
         // in the growing mode's amplitude, as ln A − ln A* is): where the noise leaves ln A uncertain (thin walls), either
         // shot alone would carry it into the action's parts (Derrick's ratio moves by ~Δln A/R), not into S.
-        func interpolatedToRoot(_ best: Shot) throws -> Shot {
-            guard actionsAgree(), let o = overshoot, let u = undershoot else { return best }
-            let fo = try amplitude(o), fu = try amplitude(u)
-            guard fo > 0, fu < 0 else { return best }
-            let w = fu / (fu - fo)   // the weight of the overshoot, in [0, 1]
-            var root = best
-            root.kinetic = u.kinetic + w * (o.kinetic - u.kinetic)
-            root.potential = u.potential + w * (o.potential - u.potential)
-            root.actionCorrection = u.actionCorrection + w * (o.actionCorrection - u.actionCorrection)
+        func interpolatedToRoot(_ best: Shot) -> Shot? {
+            guard actionsAgree(), let o = overshoot, let u = undershoot,
+                  let fo = try? amplitude(o), let fu = try? amplitude(u), fo > 0, fu < 0 else { return nil }
+            let w = fu / (fu - fo)   // the weight of the overshoot, in (0, 1)
+            func mix(_ x: Double, _ y: Double) -> Double { y + w * (x - y) }
+            var root = best.withAction ? best : o
+            root.lnA = mix(o.lnA, u.lnA)
+            root.halfwayRadius = mix(o.halfwayRadius, u.halfwayRadius)
+            root.kinetic = mix(o.kinetic, u.kinetic)
+            root.potential = mix(o.potential, u.potential)
+            root.actionCorrection = mix(o.actionCorrection, u.actionCorrection)
             return root
         }
         if finish == nil { for s in [shotHi, shotLo] { if let s { noteSide(s) } } }
@@ -387,8 +393,10 @@ struct ShootingSearch<Potential: BouncePotential> {
             nearSearch.record(x: x, f: f)
         }
         guard let fineContext = finish else {
+            let width = best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo)
+            if let root = interpolatedToRoot(best) { return (root, width) }
             if !best.withAction { best = try shoot(best.lnA, first) }
-            return (try interpolatedToRoot(best), best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo))
+            return (best, width)
         }
 
         // Fine shots from the coarse root's estimate; the coarse secant's slope steers the first step, and the coarse
@@ -431,7 +439,7 @@ struct ShootingSearch<Potential: BouncePotential> {
             fine.record(x: x, f: f)
         }
         let width = best.miss == 0 ? 0 : fine.bracketWidth ?? (fine.newest.count == 2 ? abs(fine.newest[0].x - fine.newest[1].x) : nearSearch.bracketWidth ?? abs(hi - lo))
-        return (try interpolatedToRoot(best), width)
+        return (interpolatedToRoot(best) ?? best, width)
     }
 }
 
@@ -500,12 +508,12 @@ struct Scaling<Potential: BouncePotential>: Sendable {
 
 /// The outcome of one trajectory.
 struct Shot {
-    let lnA: Double
+    var lnA: Double
     /// > 0: overshoot (speed at φ_f); < 0: undershoot (distance short of φ_f at the turning point).
     let miss: Double
     var kinetic: Double
     var potential: Double
-    let halfwayRadius: Double
+    var halfwayRadius: Double
     let maxSlope: Double
     let profile: [(Double, Double, Double)]?
     /// Whether `kinetic` and `potential` were integrated (false: a shot that only steers the search).
@@ -531,6 +539,9 @@ struct ShotContext<Potential: BouncePotential> {
     var withAction = true
     /// √V''(φ_f) in units of m_t (floored: a nearly massless false vacuum still gives a finite scale).
     let falseMass: Double
+    /// Correct each near miss's action to the bounce's (`actionToBounce`); off where `falseMass` is floored (the
+    /// decomposition would use the wrong mass).
+    var correctsAction = true
 
     var nu: Double { dimension / 2 - 1 }
 
@@ -589,7 +600,8 @@ struct ShotContext<Potential: BouncePotential> {
     }
 
     /// The bounce's action minus a shot's, where the shot ends (ρ_s, δ = ψ − 1, δ′) in the linear region around φ_f, to
-    /// second order in its deviation η from the bounce. There δ = δ_b + η with the bounce's decaying tail
+    /// second order in its deviation η from the bounce there (in δ: the V‴ terms, O(δ³), and the shot's own change of the
+    /// decaying amplitude b, a relative O(Δb/b) of the ½ηη′ term, are left out). There δ = δ_b + η with the bounce's decaying tail
     /// δ_b = b x^{−ν}K_ν(x) and the growing mode η = a x^{−ν}I_ν(x) (a, b from the Wronskian, DLMF 10.28.2). The first and
     /// second variations of S about the bounce reduce to boundary terms by the equations of motion (ρ^α δ_b′ η and
     /// ½ρ^α η η′), and the bounce's tail beyond ρ_s, ½∫ρ^α(δ_b′² + m_f²δ_b²), to −½ρ_s^α δ_b δ_b′ by parts:
@@ -603,7 +615,10 @@ struct ShotContext<Potential: BouncePotential> {
             // K_{3/2} = K_{1/2}(1 + 1/x) (scaled by e^{∓x}).
             let i = (2 / (Double.pi * x)).squareRoot(), e2 = exp(-2 * x)
             let sinhScaled = 0.5 * (x > 20 ? 1 : -expm1(-2 * x)), coshScaled = 0.5 * (1 + e2)
-            iNu = i * sinhScaled; iNuPlus = i * (coshScaled - sinhScaled / x)
+            iNu = i * sinhScaled
+            // cosh x − sinh x / x = x²/3 + x⁴/30 + x⁶/840 + …: the difference cancels below x ~ 0.1.
+            let x2 = x * x
+            iNuPlus = x < 0.1 ? i * exp(-x) * x2 * (1.0 / 3 + x2 * (1.0 / 30 + x2 / 840)) : i * (coshScaled - sinhScaled / x)
             let k = (Double.pi / (2 * x)).squareRoot()
             kNu = k; kNuPlus = k * (1 + 1 / x)
         } else {
@@ -711,7 +726,7 @@ struct ShotContext<Potential: BouncePotential> {
         var maxSlope = abs(dpsi0)
         var profile = interior
         if record { profile.append((rho0, psi0, dpsi0)) }
-        var stopState = start
+        var stopState = start, endState = start
         var stop = (0.0, 0.0, 0.0)
         var finished = false
         let end = rho0 + rangeAfterStart
@@ -743,6 +758,7 @@ struct ShotContext<Potential: BouncePotential> {
                     let speed = (previous.1[1] + t * (y[1] - previous.1[1])) / falseMass
                     miss = speed * speed
                     stopState = previous.1 + t * (y - previous.1)
+                    endState = y
                     stop = (rho, y[0] - 1, y[1])
                     finished = true
                     return .stop
@@ -752,6 +768,7 @@ struct ShotContext<Potential: BouncePotential> {
                     let short = 1 - max(y[0], previous.1[0])
                     miss = -short * short
                     stopState = y[0] >= previous.1[0] ? y : previous.1
+                    endState = y
                     stop = (rho, y[0] - 1, y[1])
                     finished = true
                     return .stop
@@ -769,9 +786,12 @@ struct ShotContext<Potential: BouncePotential> {
         }
         if halfway.isNaN { halfway = rho0 }   // started beyond the half-way point (only for ψ(0) ≥ 1)
         let withActionParts = State.scalarCount >= 4
-        // Ended in the linear region around φ_f (a near miss): the action corrected to the bounce's.
-        let correction = withActionParts && finished && abs(stop.1) <= 1e-3 && abs(stop.2) <= 1e-3 * falseMass
+        // Ended in the linear region around φ_f (a near miss): the action corrected to the bounce's. The correction is read
+        // at the end of the last step, so the action's parts are taken there too, not interpolated back to the crossing
+        // (the mismatch, ~2 m_f h of the correction, left S 2e-8 low at m_f h ~ 0.6).
+        let correction = withActionParts && correctsAction && finished && abs(stop.1) <= 1e-3 && abs(stop.2) <= 1e-3 * falseMass
             ? actionToBounce(rho: stop.0, delta: stop.1, slope: stop.2) : 0
+        if correction != 0 { stopState = endState }
         return Shot(lnA: lnA, miss: miss, kinetic: withActionParts ? stopState[2] : 0, potential: withActionParts ? stopState[3] : 0,
                     halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil, withAction: withActionParts,
                     stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2, actionCorrection: correction)

@@ -85,8 +85,12 @@ struct BenchCommand: ParsableCommand {
         let rows = cases.map(timed)
         let sweepRows = sweep.map(timed)
         let sweepSorted = sweepRows.sorted { $0.median < $1.median }
-        let sweepMedian = sweepSorted[sweepSorted.count / 2].median, sweepWorst = sweepSorted[sweepSorted.count - 1]
-        let sweepFailures = sweepRows.filter { $0.action == nil }.count
+        // (Every temperature of the sweep has a tunnelling problem for this model; an empty sweep would be a bug.)
+        guard let sweepWorst = sweepSorted.last else { throw InternalError("bench: no temperature of the DarkU1 sweep could be set up") }
+        // The median (the mean of the middle two for an even count).
+        let sweepMedian = 0.5 * (sweepSorted[(sweepSorted.count - 1) / 2].median + sweepSorted[sweepSorted.count / 2].median)
+        // Temperatures without a bounce, including those whose problem could not be set up.
+        let sweepFailures = sweepRows.filter { $0.action == nil }.count + (60 - sweep.count)
 
         // Thermal functions and V_eff: nanoseconds per call.
         let J = ThermalFunctions.standard
