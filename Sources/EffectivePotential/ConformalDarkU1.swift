@@ -62,6 +62,8 @@ public struct ConformalDarkU1: ParticleModel, Equatable {
     /// S = Σ ±n b² = 10λ² + 3g⁴ − y⁴: the φ⁴ ln φ coefficient times 64π².
     public var loopCoefficient: Double { 10 * lambda * lambda + 3 * pow(gauge, 4) - pow(yukawa, 4) }
 
+    /// V0 ∝ φ⁴: even.
+    public var treePotentialIsEven: Bool { true }
     public func treePotential(_ phi: Double) -> Double { loopCoefficient * pow(phi, 4) / (64 * Double.pi * Double.pi) }
     public func treePotentialDerivative(_ phi: Double) -> Double { 4 * loopCoefficient * pow(phi, 3) / (64 * Double.pi * Double.pi) }
     public var treeMassSquaredAtOrigin: Double? { 0 }

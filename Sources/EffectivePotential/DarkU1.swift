@@ -46,6 +46,8 @@ public struct DarkU1: ParticleModel, Equatable {
     /// Scale invariant: μ² = λv² and every reference mass ∝ v (`vevRange` is where that is tested).
     public func withVev(_ vev: Double) throws -> (any ParticleModel)? { try DarkU1(vev: vev, lambda: lambda, gauge: gauge) }
 
+    /// V0 = −μ²φ²/2 + λφ⁴/4: even.
+    public var treePotentialIsEven: Bool { true }
     public func treePotential(_ phi: Double) -> Double {
         let p2 = phi * phi
         return -0.5 * muSquared * p2 + 0.25 * lambda * p2 * p2

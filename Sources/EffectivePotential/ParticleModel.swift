@@ -92,6 +92,11 @@ public protocol ParticleModel: Sendable {
     /// rest(φ) = V0(φ) − ½ m0² φ² and its derivative, computed without that subtraction (default: by subtraction). Any
     /// constant in it (V0(0) ≠ 0) drops out of V − V(0).
     func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double)
+    /// Whether V0(−φ) = V0(φ). The species' masses m² = a + bφ² are even by construction, so then V_eff(φ, T) is even
+    /// too, and a bounce's tabulated potential is fitted on |φ| alone and mirrored (`ThermalTunnelling.tabulatedPotential`);
+    /// otherwise V at φ < 0 (the last steps of an overshoot) is evaluated exactly. Default: V0(φ) == V0(−φ), bit for bit,
+    /// at φ/v = 1e-3, 0.1, 0.37, 1, 2.5 (an odd term of any size breaks that; a model should declare it).
+    var treePotentialIsEven: Bool { get }
 }
 
 extension ParticleModel {
@@ -102,6 +107,9 @@ extension ParticleModel {
     public func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double) {
         let m2 = treeMassSquaredAtOrigin ?? 0
         return (treePotential(phi) - 0.5 * m2 * phi * phi, treePotentialDerivative(phi) - m2 * phi)
+    }
+    public var treePotentialIsEven: Bool {
+        [1e-3, 0.1, 0.37, 1, 2.5].allSatisfy { x in treePotential(x * vev) == treePotential(-x * vev) }
     }
 }
 

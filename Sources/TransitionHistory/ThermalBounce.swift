@@ -48,8 +48,9 @@ public struct ThermalTunnelling: Sendable {
         self.solver = solver
     }
 
-    /// V − V(0) and V′ at T as piecewise Chebyshev interpolants on 0 ≤ |φ| ≤ 1.05 φ_true (V is taken even in φ: φ is the
-    /// radial mode of a complex field, as in both built-in models; a model with odd terms must set `tabulate` to false), pieces of
+    /// V − V(0) and V′ at T as piecewise Chebyshev interpolants on 0 ≤ φ ≤ 1.05 φ_true, mirrored to φ < 0 when the model
+    /// declares an even tree potential (`ParticleModel.treePotentialIsEven`: φ the radial mode of a complex field, as in
+    /// both built-in models; otherwise V at φ < 0, only the last steps of an overshoot, is evaluated exactly), pieces of
     /// ratio 4 graded towards φ = 0 (where V has |φ|³ and φ⁴ ln φ terms) down to 4⁻¹⁰ of the range, below which, and
     /// at non-analytic points the fit does not resolve (mass thresholds), the exact potential is evaluated. Each
     /// piece is checked to 1e-11 of its own largest |V| and |V′| (`PiecewiseChebyshevTable`; measured worst 3e-11, ~1e-14 at the
@@ -67,7 +68,7 @@ public struct ThermalTunnelling: Sendable {
             let r = potential.differenceFromOriginAndDerivative(phi, temperature: T)
             return (r.value, r.derivative)
         }
-        return TabulatedPotential(table: table, exact: exact, even: true)
+        return TabulatedPotential(table: table, exact: exact, even: potential.model.treePotentialIsEven)
     }
 
     /// The tunnelling problem at T (GeV) in d dimensions, or the outcome that makes solving it pointless:

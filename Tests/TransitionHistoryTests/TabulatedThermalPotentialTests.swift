@@ -92,6 +92,43 @@ import SupercoolNumerics
     }
 }
 
+/// The table is mirrored to φ < 0 only for a model whose tree potential is even (`ParticleModel.treePotentialIsEven`).
+@Suite struct TableEvennessTests {
+    /// DarkU1 with a small odd term added to its tree potential, εφ³ (not declared: the default check finds it).
+    struct TiltedDarkU1: ParticleModel {
+        let base: DarkU1
+        let epsilon: Double
+        var name: String { "tilted DarkU1" }
+        var vev: Double { base.vev }
+        func treePotential(_ phi: Double) -> Double { base.treePotential(phi) + epsilon * phi * phi * phi }
+        func treePotentialDerivative(_ phi: Double) -> Double { base.treePotentialDerivative(phi) + 3 * epsilon * phi * phi }
+        var species: [Species] { base.species }
+        var relativisticDegreesOfFreedom: Double { base.relativisticDegreesOfFreedom }
+        var brokenPhaseParticles: [PhysicalParticle] { base.brokenPhaseParticles }
+    }
+
+    @Test func oddTreePotentialIsNotMirrored() throws {
+        let base = try DarkU1(vev: 1, lambda: 0.006, gauge: 0.75)
+        #expect(base.treePotentialIsEven)
+        let tilted = TiltedDarkU1(base: base, epsilon: 1e-9)
+        #expect(!tilted.treePotentialIsEven)
+        let T = 0.05
+        for (model, even) in [(base as any ParticleModel, true), (tilted as any ParticleModel, false)] {
+            let tunnelling = ThermalTunnelling(potential: ThermalEffectivePotential(model: model))
+            let broken = try #require(try tunnelling.phases.brokenMinimum(at: T))
+            let tab = tunnelling.tabulatedPotential(temperature: T, trueVacuum: broken.phi)
+            #expect(tab.even == even, "\(model.name)")
+            // At φ < 0 the table gives the potential's own value: mirrored for the even model, exact for the tilted one.
+            let exact = ThermalBouncePotential(potential: tunnelling.potential, temperature: T)
+            for phi in [-1e-3, -0.02, -0.3] {
+                let a = tab.valueAndDerivative(phi), e = exact.valueAndDerivative(phi)
+                #expect(abs(a.value - e.value) <= 1e-10 * (abs(e.value) + abs(phi * e.derivative)), "\(model.name) φ = \(phi)")
+                #expect(abs(a.derivative - e.derivative) <= 1e-10 * (abs(e.derivative) + abs(e.value / phi)), "\(model.name) φ = \(phi)")
+            }
+        }
+    }
+}
+
 @Suite struct ConvergedBounceTests {
     /// BP2 three ways: a converged solve (exact potential, one pass at 3e-14, squared miss 1e-20, action agreement 1e-12),
     /// the default solver on the exact potential, and the default on the table.
