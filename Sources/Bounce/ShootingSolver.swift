@@ -61,10 +61,9 @@ public struct BounceSolver: Sendable {
     /// agreeing to this, relative; the result is then interpolated to the root between them. Thin walls need it: there
     /// the misses sit at the integration's noise (~1e-12 squared miss at any |ln A − ln A*| ≲ 1e-3), so the miss criterion
     /// is met only by chance (24–29 shots at 1 − T/T_c = 1e-4, 1e-6), while S has long stopped moving. 100× the
-    /// integrator's tolerance: the shots' own actions scatter by ~10× it (8e-11 at 1 − T/T_c = 5e-3, measured); a looser
-    /// integrator raises it to 100× its own relative tolerance. (Derrick's ratio uses the corrected S with the uncorrected
-    /// kinetic part, whose own missing tail is ~¼ of the correction: far below its bounds.)
-    public var actionTolerance: Double = 1e-9
+    /// integrator's tolerance: the shots' own actions scatter by ~10× it (8e-11 at 1 − T/T_c = 5e-3, measured). nil (the
+    /// default): max(1e-9, 100× the integrator's relative tolerance); a value given is used as it is.
+    public var actionTolerance: Double? = nil
 
     public init(integrator: AdaptiveODEIntegrator = AdaptiveODEIntegrator(stepper: .rk8pd, absoluteTolerance: 1e-13, relativeTolerance: 1e-11, maxSteps: 200_000),
                 linearStartFraction: Double = 1e-4, maxShots: Int = 250, derrickTolerance: Double = 1e-4, recordProfile: Bool = false) {
@@ -168,7 +167,7 @@ public struct BounceSolver: Sendable {
         // wall's at 1e-9, cannot pin it closer).
         let search = ShootingSearch(context: fineContext, escape: escape, missTolerance: missTolerance,
                                     lnATolerance: max(1e-10, 10 * integrator.relativeTolerance),
-                                    actionTolerance: max(actionTolerance, 100 * integrator.relativeTolerance),
+                                    actionTolerance: actionTolerance ?? max(1e-9, 100 * integrator.relativeTolerance),
                                     radiusGuess: radiusGuess, thinWall: thinWall) { lnA, context in
             shots += 1
             guard shots <= self.maxShots else { throw BounceFailure.noConvergence(shots: self.maxShots) }
@@ -200,6 +199,8 @@ public struct BounceSolver: Sendable {
         let unit = omega * scaling.fieldScale * scaling.fieldScale * pow(scaling.length, d - 2)
         let action = unit * best.action
         let kineticAction = unit * (2 / d) * best.kinetic
+        // (The corrected S against the uncorrected kinetic part, whose own missing tail is ~¼ of the correction: far below
+        // the bounds Derrick's ratio is held to.)
         let ratio = action / kineticAction
         guard action.isFinite, kineticAction > 0 else { throw BounceFailure.nonFiniteAction }
         guard abs(ratio - 1) <= derrickTolerance else {
@@ -258,29 +259,31 @@ struct ShootingSearch<Potential: BouncePotential> {
         // ends on one of them). Not for thin walls: their guess lands within the integration's noise band of the root (ln A
         // off by ~10 at R = 1e4 … 1e6, where that band spans ~1 … 20), and a shot without the action's parts follows other
         // steps, so other noise — it can end the bracket on a side the fine shots near it never reach (25 shots, measured).
-        // Their bracketing steps are at most 20.
+        // Their bracketing steps are at most 20 (doubling again after ten, should the guess be far off).
         var steering = first
         if !thinWall { steering.withAction = false }
         var shotLo = try shoot(lo, steering)
         if shotLo.miss < 0 {
             // Undershoot: move down (more waiting) in growing steps.
-            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo))
+            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo)), steps = 0
             while shotLo.miss < 0 {
                 hi = lo; shotHi = shotLo
                 lo -= step
-                step = thinWall ? min(2 * step, 20) : 2 * step
+                steps += 1
+                step = thinWall && steps < 10 ? min(2 * step, 20) : 2 * step
                 guard lo > -1e9 else { throw BounceFailure.wallTooThin }
                 shotLo = try shoot(lo, steering)
             }
         } else if hi - lo > 2 {
             // Overshoot at the guess: look for an undershoot above it (below the escape point).
-            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo))
+            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo)), steps = 0
             var trial = lo + step
             while trial < escapeLnA {
                 let s = try shoot(trial, steering)
                 if s.miss < 0 { hi = trial; shotHi = s; break }
                 lo = trial; shotLo = s
-                step = thinWall ? min(2 * step, 20) : 2 * step
+                steps += 1
+                step = thinWall && steps < 10 ? min(2 * step, 20) : 2 * step
                 trial = lo + step
             }
         }
@@ -314,11 +317,12 @@ struct ShootingSearch<Potential: BouncePotential> {
             let so = o.action, su = u.action
             return abs(so - su) <= actionTolerance * max(abs(so), abs(su))
         }
-        // Converged by `actionsAgree`: the result's action and its parts interpolated to the root between the two (linear
-        // in the growing mode's amplitude, as ln A − ln A* is): where the noise leaves ln A uncertain (thin walls), either
-        // shot alone would carry it into the action's parts (Derrick's ratio moves by ~Δln A/R), not into S.
+        // Converged by `actionsAgree`: the result's action, its parts, ln A (so φ₀) and wall radius interpolated to the root
+        // between the two (linear in the growing mode's amplitude, as ln A − ln A* is): where the noise leaves ln A uncertain
+        // (thin walls), either shot alone would carry it into the action's parts (Derrick's ratio moves by ~Δln A/R), not
+        // into S. The profile and the wall thickness are the nearest shot's.
         func interpolatedToRoot(_ best: Shot) -> Shot? {
-            guard actionsAgree(), let o = overshoot, let u = undershoot,
+            guard best.miss != 0, actionsAgree(), let o = overshoot, let u = undershoot,
                   let fo = try? amplitude(o), let fu = try? amplitude(u), fo > 0, fu < 0 else { return nil }
             let w = fu / (fu - fo)   // the weight of the overshoot, in (0, 1)
             func mix(_ x: Double, _ y: Double) -> Double { y + w * (x - y) }
@@ -616,9 +620,11 @@ struct ShotContext<Potential: BouncePotential> {
             let i = (2 / (Double.pi * x)).squareRoot(), e2 = exp(-2 * x)
             let sinhScaled = 0.5 * (x > 20 ? 1 : -expm1(-2 * x)), coshScaled = 0.5 * (1 + e2)
             iNu = i * sinhScaled
-            // cosh x − sinh x / x = x²/3 + x⁴/30 + x⁶/840 + …: the difference cancels below x ~ 0.1.
+            // cosh x − sinh x / x = Σ x^{2k} (1/(2k)! − 1/(2k+1)!) = x²/3 + x⁴/30 + x⁶/840 + x⁸/45360 + …: the difference
+            // cancels below x ~ 0.1 (there the series errs by ~1e-15).
             let x2 = x * x
-            iNuPlus = x < 0.1 ? i * exp(-x) * x2 * (1.0 / 3 + x2 * (1.0 / 30 + x2 / 840)) : i * (coshScaled - sinhScaled / x)
+            iNuPlus = x < 0.1 ? i * exp(-x) * x2 * (1.0 / 3 + x2 * (1.0 / 30 + x2 * (1.0 / 840 + x2 / 45360)))
+                              : i * (coshScaled - sinhScaled / x)
             let k = (Double.pi / (2 * x)).squareRoot()
             kNu = k; kNuPlus = k * (1 + 1 / x)
         } else {

@@ -94,8 +94,9 @@ public protocol ParticleModel: Sendable {
     func treePotentialBeyondQuadratic(_ phi: Double) -> (value: Double, derivative: Double)
     /// Whether V0(−φ) = V0(φ). The species' masses m² = a + bφ² are even by construction, so then V_eff(φ, T) is even
     /// too, and a bounce's tabulated potential is fitted on |φ| alone and mirrored (`ThermalTunnelling.tabulatedPotential`);
-    /// otherwise V at φ < 0 (the last steps of an overshoot) is evaluated exactly. Default: V0(φ) == V0(−φ), bit for bit,
-    /// at φ/v = 1e-3, 0.1, 0.37, 1, 2.5 (an odd term of any size breaks that; a model should declare it).
+    /// otherwise V at φ < 0 (the last steps of an overshoot) is evaluated exactly. Default: V0(φ) == V0(−φ) (and the
+    /// declared split `treePotentialBeyondQuadratic` alike), bit for bit, at φ/v = 1e-3, 0.1, 0.37, 1, 2.5; false for a
+    /// zero or non-finite v. An odd term below half an ulp of V0 at all five points would pass unnoticed: declare it.
     var treePotentialIsEven: Bool { get }
 }
 
@@ -109,7 +110,12 @@ extension ParticleModel {
         return (treePotential(phi) - 0.5 * m2 * phi * phi, treePotentialDerivative(phi) - m2 * phi)
     }
     public var treePotentialIsEven: Bool {
-        [1e-3, 0.1, 0.37, 1, 2.5].allSatisfy { x in treePotential(x * vev) == treePotential(-x * vev) }
+        guard vev.isFinite, vev != 0 else { return false }
+        return [1e-3, 0.1, 0.37, 1, 2.5].allSatisfy { x in
+            let phi = x * vev
+            guard treePotential(phi) == treePotential(-phi) else { return false }
+            return treeMassSquaredAtOrigin == nil || treePotentialBeyondQuadratic(phi).value == treePotentialBeyondQuadratic(-phi).value
+        }
     }
 }
 

@@ -59,6 +59,7 @@ struct BenchCommand: ParsableCommand {
         cases += temperatures.compactMap { thermalCase($0.0, $0.1) }
         // A sweep for the worst case: 40 temperatures log-spaced in 1 − T/T_c from 1e-2 to 10^-6.5, 20 from T = 0.01 v to 0.2 v.
         var sweep = [Case]()
+        let sweepSize = 40 + 20
         for k in 0..<40 {
             let distance = pow(10, -2 - 4.5 * Double(k) / 39)
             if let c = thermalCase(String(format: "1-T/Tc=%.3g", distance), Tc * (1 - distance)) { sweep.append(c) }
@@ -80,7 +81,8 @@ struct BenchCommand: ParsableCommand {
             }
             times.sort()
             let b = outcome.bounce
-            return (c.name, b?.action, times[times.count / 2], b?.shots ?? 0, b == nil ? "\(outcome)" : "")
+            let median = 0.5 * (times[(times.count - 1) / 2] + times[times.count / 2])
+            return (c.name, b?.action, median, b?.shots ?? 0, b == nil ? "\(outcome)" : "")
         }
         let rows = cases.map(timed)
         let sweepRows = sweep.map(timed)
@@ -90,7 +92,7 @@ struct BenchCommand: ParsableCommand {
         // The median (the mean of the middle two for an even count).
         let sweepMedian = 0.5 * (sweepSorted[(sweepSorted.count - 1) / 2].median + sweepSorted[sweepSorted.count / 2].median)
         // Temperatures without a bounce, including those whose problem could not be set up.
-        let sweepFailures = sweepRows.filter { $0.action == nil }.count + (60 - sweep.count)
+        let sweepFailures = sweepRows.filter { $0.action == nil }.count + (sweepSize - sweep.count)
 
         // Thermal functions and V_eff: nanoseconds per call.
         let J = ThermalFunctions.standard

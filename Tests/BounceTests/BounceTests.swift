@@ -205,6 +205,32 @@ import SupercoolNumerics
     }
 }
 
+/// `ShotContext.actionToBounce` on exact solutions of the linearised equation, δ = a x^{−ν}I_ν(x) + b x^{−ν}K_ν(x): the
+/// decomposition must give back −ρ^α[δ_b′η + ½ηη′ + ½δ_bδ_b′] with η = a x^{−ν}I_ν and δ_b = b x^{−ν}K_ν, on both sides of
+/// the small-x series of I_{3/2} (x = 0.1) and far out, in d = 3 (closed forms) and d = 4 (GSL).
+@Suite struct ActionToBounceDecompositionTests {
+    @Test(arguments: [3.0, 4.0]) func exactLinearSolutions(d: Double) throws {
+        let V = PolynomialPotential(coefficients: [0, 0, 1, -2, 1.2])
+        let m = 0.7, nu = d / 2 - 1
+        let context = ShotContext(scaling: Scaling(potential: V, phiTrue: 1, phiFalse: 0, mass2: 1), dimension: d, linearStart: 1e-4,
+                                  rangeAfterStart: 100, integrator: AdaptiveODEIntegrator(), record: false, falseMass: m)
+        for x in [0.03, 0.099, 0.101, 5.0] {
+            let rho = x / m
+            let i0 = try SpecialFunctions.besselInuScaled(nu, x) * exp(x), i1 = try SpecialFunctions.besselInuScaled(nu + 1, x) * exp(x)
+            let k0 = try SpecialFunctions.besselKnuScaled(nu, x) * exp(-x), k1 = try SpecialFunctions.besselKnuScaled(nu + 1, x) * exp(-x)
+            for (a, b) in [(1e-6, -0.3), (-2e-5, -0.1), (1e-3, -1e-7)] {
+                let eta = a * pow(x, -nu) * i0, etaSlope = m * a * pow(x, -nu) * i1
+                let tail = b * pow(x, -nu) * k0, tailSlope = -m * b * pow(x, -nu) * k1
+                let expected = -pow(rho, d - 1) * (tailSlope * eta + 0.5 * eta * etaSlope + 0.5 * tail * tailSlope)
+                let got = context.actionToBounce(rho: rho, delta: eta + tail, slope: etaSlope + tailSlope)
+                // The three terms are of one sign or cancel partly: relative to the largest of them.
+                let scale = pow(rho, d - 1) * max(abs(tailSlope * eta), abs(eta * etaSlope), abs(tail * tailSlope))
+                #expect(abs(got - expected) <= 1e-11 * scale, "d = \(d), x = \(x), a = \(a): \(got) vs \(expected)")
+            }
+        }
+    }
+}
+
 /// `ShotContext.actionToBounce` on shots a little off the root: the truncated shot's action misses the bounce's by
 /// O(ρ^α δ²) at its end, the corrected one by O(δ³) (measured in a separate Python shooter: ∝ Δ^{3/2} in Δ = |ln A − ln A*|).
 @Suite struct ActionCorrectionTests {
