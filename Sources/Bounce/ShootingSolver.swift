@@ -577,6 +577,25 @@ struct ShotContext<Potential: BouncePotential> {
         return a / b
     }
 
+    /// The scaled modified Bessel functions of the linearised problem around φ_f at x: e^{−x}I_ν, e^{−x}I_{ν+1}, e^{x}K_ν,
+    /// e^{x}K_{ν+1} (ν = d/2 − 1). For d = 3 (ν = ½) in closed form (DLMF 10.39.1–2): I_{1/2} = √(2/πx) sinh x,
+    /// I_{3/2} = √(2/πx)(cosh x − sinh x / x), K_{1/2} = √(π/2x) e^{−x}, K_{3/2} = K_{1/2}(1 + 1/x); otherwise GSL's
+    /// (NaN if it fails). Written once for the growing mode's amplitude and the action's correction.
+    func scaledBessels(_ x: Double) -> (iNu: Double, iNuPlus: Double, kNu: Double, kNuPlus: Double) {
+        guard dimension == 3 else {
+            return ((try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan, (try? SpecialFunctions.besselInuScaled(nu + 1, x)) ?? .nan,
+                    (try? SpecialFunctions.besselKnuScaled(nu, x)) ?? .nan, (try? SpecialFunctions.besselKnuScaled(nu + 1, x)) ?? .nan)
+        }
+        let i = (2 / (Double.pi * x)).squareRoot(), k = (Double.pi / (2 * x)).squareRoot()
+        let sinhScaled = 0.5 * (x > 20 ? 1 : -expm1(-2 * x)), coshScaled = 0.5 * (1 + exp(-2 * x))
+        // cosh x − sinh x / x = Σ x^{2k} (1/(2k)! − 1/(2k+1)!) = x²/3 + x⁴/30 + x⁶/840 + x⁸/45360 + …: the difference
+        // cancels below x ~ 0.1 (there the series errs by ~1e-15).
+        let x2 = x * x
+        let iNuPlus = x < 0.1 ? i * exp(-x) * x2 * (1.0 / 3 + x2 * (1.0 / 30 + x2 * (1.0 / 840 + x2 / 45360)))
+                              : i * (coshScaled - sinhScaled / x)
+        return (i * sinhScaled, iNuPlus, k, k * (1 + 1 / x))
+    }
+
     /// The amplitude of the growing mode near the false vacuum, from the state (δ = ψ − 1, δ′) at ρ: where
     /// δ″ + α/ρ δ′ = m_f² δ, δ = a x^{−ν} I_ν(x) + b x^{−ν} K_ν(x) with x = m_f ρ, and the Wronskian gives
     /// a = x^{ν+1} [δ K_{ν+1}(x) + δ′ K_ν(x)/m_f] (DLMF 10.28.2). It is > 0 at an overshoot's crossing (δ = 0 < δ′),
@@ -586,17 +605,8 @@ struct ShotContext<Potential: BouncePotential> {
     /// |φ_f − φ_t|.
     func growingModeAmplitude(rho: Double, delta: Double, slope: Double, referenceRho: Double) -> Double {
         let m = falseMass, x = falseMass * rho, xRef = falseMass * referenceRho
-        let kNu: Double, kNuPlus: Double, iRef: Double
-        if dimension == 3 {
-            // K_{1/2} = √(π/2x) e^{−x}, K_{3/2} = K_{1/2}(1 + 1/x), I_{1/2}(x) = √(2/(πx)) sinh x.
-            let k = (Double.pi / (2 * x)).squareRoot()
-            kNu = k; kNuPlus = k * (1 + 1 / x)
-            iRef = (2 / (Double.pi * xRef)).squareRoot() * 0.5 * (xRef > 20 ? 1 : -expm1(-2 * xRef))
-        } else {
-            kNu = (try? SpecialFunctions.besselKnuScaled(nu, x)) ?? .nan
-            kNuPlus = (try? SpecialFunctions.besselKnuScaled(nu + 1, x)) ?? .nan
-            iRef = (try? SpecialFunctions.besselInuScaled(nu, xRef)) ?? .nan
-        }
+        let (_, _, kNu, kNuPlus) = scaledBessels(x)
+        let iRef = scaledBessels(xRef).iNu
         // a e^{x_ref} x_ref^{−ν} Ĩ_ν(x_ref) with the e^{∓x} of the scaled functions combined: e^{x_ref − x} (bounded:
         // far from ρ_ref the scale is wrong but the sign, all a bracket needs, is kept).
         let a = pow(x, nu + 1) * (delta * kNuPlus + slope * kNu / m)
@@ -613,26 +623,7 @@ struct ShotContext<Potential: BouncePotential> {
     /// (1e-10 of S at 1 − T/T_c = 5e-3), which is where the thin walls' search stops.
     func actionToBounce(rho: Double, delta: Double, slope: Double) -> Double {
         let m = falseMass, x = falseMass * rho
-        let iNu: Double, iNuPlus: Double, kNu: Double, kNuPlus: Double
-        if dimension == 3 {
-            // ν = ½: I_{1/2} = √(2/πx) sinh x, I_{3/2} = √(2/πx)(cosh x − sinh x / x), K_{1/2} = √(π/2x) e^{−x},
-            // K_{3/2} = K_{1/2}(1 + 1/x) (scaled by e^{∓x}).
-            let i = (2 / (Double.pi * x)).squareRoot(), e2 = exp(-2 * x)
-            let sinhScaled = 0.5 * (x > 20 ? 1 : -expm1(-2 * x)), coshScaled = 0.5 * (1 + e2)
-            iNu = i * sinhScaled
-            // cosh x − sinh x / x = Σ x^{2k} (1/(2k)! − 1/(2k+1)!) = x²/3 + x⁴/30 + x⁶/840 + x⁸/45360 + …: the difference
-            // cancels below x ~ 0.1 (there the series errs by ~1e-15).
-            let x2 = x * x
-            iNuPlus = x < 0.1 ? i * exp(-x) * x2 * (1.0 / 3 + x2 * (1.0 / 30 + x2 * (1.0 / 840 + x2 / 45360)))
-                              : i * (coshScaled - sinhScaled / x)
-            let k = (Double.pi / (2 * x)).squareRoot()
-            kNu = k; kNuPlus = k * (1 + 1 / x)
-        } else {
-            iNu = (try? SpecialFunctions.besselInuScaled(nu, x)) ?? .nan
-            iNuPlus = (try? SpecialFunctions.besselInuScaled(nu + 1, x)) ?? .nan
-            kNu = (try? SpecialFunctions.besselKnuScaled(nu, x)) ?? .nan
-            kNuPlus = (try? SpecialFunctions.besselKnuScaled(nu + 1, x)) ?? .nan
-        }
+        let (iNu, iNuPlus, kNu, kNuPlus) = scaledBessels(x)
         // a e^{x} and b e^{−x}: the exponentials cancel in the products below.
         let xPower = pow(x, nu + 1), xMinusNu = pow(x, -nu)
         let a = xPower * (delta * kNuPlus + slope * kNu / m)
