@@ -98,6 +98,17 @@ public struct BounceSolver: Sendable {
         let d = problem.dimension
         let phiT = problem.trueVacuum, phiF = problem.falseVacuum
         guard d >= 2, d <= 10, d.isFinite else { throw BounceFailure.invalidProblem("dimension must be in [2, 10], got \(d)") }
+        // The solver's own settings, by name (a NaN or a zero here would make the search hang or integrate nothing).
+        guard onePassRadius > 0 else { throw BounceFailure.invalidProblem("onePassRadius must be > 0 (∞ disables it), got \(onePassRadius)") }
+        guard thinWallToleranceFactor > 0, thinWallToleranceFactor <= 1 else {
+            throw BounceFailure.invalidProblem("thinWallToleranceFactor must be in (0, 1], got \(thinWallToleranceFactor)")
+        }
+        guard thinWallLinearStartFraction > 0, thinWallLinearStartFraction < 1 else {
+            throw BounceFailure.invalidProblem("thinWallLinearStartFraction must be in (0, 1), got \(thinWallLinearStartFraction)")
+        }
+        if let t = actionTolerance, !(t > 0 && t.isFinite) {
+            throw BounceFailure.invalidProblem("actionTolerance must be a finite number > 0 (or nil), got \(t)")
+        }
         guard phiT.isFinite, phiF.isFinite, phiT != phiF else { throw BounceFailure.invalidProblem("true and false vacua must be distinct finite numbers") }
         let vT = V.value(phiT), vF = V.value(phiF)
         guard vT.isFinite, vF.isFinite else { throw BounceFailure.potentialNotFinite(temperature: nil) }
@@ -255,35 +266,34 @@ struct ShootingSearch<Potential: BouncePotential> {
         if radiusGuess > 3 && radiusGuess.isFinite {
             lo = min(log(0.5) - context.logF(radiusGuess), escapeLnA - 1)
         }
-        // The bracketing shots only steer: without the action's parts (a one-pass search shoots its result again if it
-        // ends on one of them). Not for thin walls: their guess lands within the integration's noise band of the root (ln A
-        // off by ~10 at R = 1e4 … 1e6, where that band spans ~1 … 20), and a shot without the action's parts follows other
-        // steps, so other noise — it can end the bracket on a side the fine shots near it never reach (25 shots, measured).
-        // Their bracketing steps are at most 20 (doubling again after ten, should the guess be far off).
-        var steering = first
-        if !thinWall { steering.withAction = false }
-        var shotLo = try shoot(lo, steering)
+        // Bracketing in growing steps from the thin-wall guess. Every shot of a pass is alike (one tolerance, one set of
+        // equations): a shot integrated otherwise follows other steps, so other noise, and near the root it can end the
+        // bracket on a side the pass's own shots never reach (a thin wall took 25 shots so). A thin wall's guess lands
+        // within the noise band of the root (ln A off by ~10 at R = 1e4 … 1e6, where that band spans ~1 … 20): its steps
+        // are at most 20 for the first ten, doubling after that should the guess be far off.
+        var steps = 0
+        func firstStep() -> Double { steps = 0; return max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo)) }
+        func nextStep(_ step: Double) -> Double { steps += 1; return thinWall && steps < 10 ? min(2 * step, 20) : 2 * step }
+        var shotLo = try shoot(lo, first)
         if shotLo.miss < 0 {
             // Undershoot: move down (more waiting) in growing steps.
-            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo)), steps = 0
+            var step = firstStep()
             while shotLo.miss < 0 {
                 hi = lo; shotHi = shotLo
                 lo -= step
-                steps += 1
-                step = thinWall && steps < 10 ? min(2 * step, 20) : 2 * step
+                step = nextStep(step)
                 guard lo > -1e9 else { throw BounceFailure.wallTooThin }
-                shotLo = try shoot(lo, steering)
+                shotLo = try shoot(lo, first)
             }
         } else if hi - lo > 2 {
             // Overshoot at the guess: look for an undershoot above it (below the escape point).
-            var step = max(2, thinWall ? min(0.02 * abs(lo), 20) : 0.02 * abs(lo)), steps = 0
+            var step = firstStep()
             var trial = lo + step
             while trial < escapeLnA {
-                let s = try shoot(trial, steering)
+                let s = try shoot(trial, first)
                 if s.miss < 0 { hi = trial; shotHi = s; break }
                 lo = trial; shotLo = s
-                steps += 1
-                step = thinWall && steps < 10 ? min(2 * step, 20) : 2 * step
+                step = nextStep(step)
                 trial = lo + step
             }
         }
@@ -306,7 +316,6 @@ struct ShootingSearch<Potential: BouncePotential> {
         // The newest shots of the fine pass on either side of the root (misses of opposite signs).
         var overshoot: Shot? = nil, undershoot: Shot? = nil
         func noteSide(_ s: Shot) {
-            guard s.withAction else { return }
             if s.miss > 0 { overshoot = s } else if s.miss < 0 { undershoot = s }
         }
         func actionsAgree() -> Bool {
@@ -326,7 +335,7 @@ struct ShootingSearch<Potential: BouncePotential> {
                   let fo = try? amplitude(o), let fu = try? amplitude(u), fo > 0, fu < 0 else { return nil }
             let w = fu / (fu - fo)   // the weight of the overshoot, in (0, 1)
             func mix(_ x: Double, _ y: Double) -> Double { y + w * (x - y) }
-            var root = best.withAction ? best : o
+            var root = best
             root.lnA = mix(o.lnA, u.lnA)
             root.halfwayRadius = mix(o.halfwayRadius, u.halfwayRadius)
             root.kinetic = mix(o.kinetic, u.kinetic)
@@ -398,9 +407,7 @@ struct ShootingSearch<Potential: BouncePotential> {
         }
         guard let fineContext = finish else {
             let width = best.miss == 0 ? 0 : nearSearch.bracketWidth ?? far.bracketWidth ?? abs(hi - lo)
-            if let root = interpolatedToRoot(best) { return (root, width) }
-            if !best.withAction { best = try shoot(best.lnA, first) }
-            return (best, width)
+            return (interpolatedToRoot(best) ?? best, width)
         }
 
         // Fine shots from the coarse root's estimate; the coarse secant's slope steers the first step, and the coarse
@@ -520,8 +527,6 @@ struct Shot {
     var halfwayRadius: Double
     let maxSlope: Double
     let profile: [(Double, Double, Double)]?
-    /// Whether `kinetic` and `potential` were integrated (false: a shot that only steers the search).
-    let withAction: Bool
     /// The action (units of the scaled problem) this shot estimates for the bounce.
     var action: Double { kinetic + potential + actionCorrection }
     /// Where the trajectory stopped, and (δ = ψ − 1, ψ′) there.
@@ -578,8 +583,9 @@ struct ShotContext<Potential: BouncePotential> {
     }
 
     /// The scaled modified Bessel functions of the linearised problem around φ_f at x: e^{−x}I_ν, e^{−x}I_{ν+1}, e^{x}K_ν,
-    /// e^{x}K_{ν+1} (ν = d/2 − 1). For d = 3 (ν = ½) in closed form (DLMF 10.39.1–2): I_{1/2} = √(2/πx) sinh x,
-    /// I_{3/2} = √(2/πx)(cosh x − sinh x / x), K_{1/2} = √(π/2x) e^{−x}, K_{3/2} = K_{1/2}(1 + 1/x); otherwise GSL's
+    /// e^{x}K_{ν+1} (ν = d/2 − 1). For d = 3 (ν = ½) in closed form: I_{±1/2}, K_{1/2} (DLMF 10.39.1–2), then
+    /// I_{3/2} = I_{−1/2} − I_{1/2}/x = √(2/πx)(cosh x − sinh x / x) and K_{3/2} = K_{−1/2} + K_{1/2}/x = K_{1/2}(1 + 1/x)
+    /// by the recurrences (DLMF 10.29.1); otherwise GSL's
     /// (NaN if it fails). Written once for the growing mode's amplitude and the action's correction.
     func scaledBessels(_ x: Double) -> (iNu: Double, iNuPlus: Double, kNu: Double, kNuPlus: Double) {
         guard dimension == 3 else {
@@ -790,7 +796,7 @@ struct ShotContext<Potential: BouncePotential> {
             ? actionToBounce(rho: stop.0, delta: stop.1, slope: stop.2) : 0
         if correction != 0 { stopState = endState }
         return Shot(lnA: lnA, miss: miss, kinetic: withActionParts ? stopState[2] : 0, potential: withActionParts ? stopState[3] : 0,
-                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil, withAction: withActionParts,
+                    halfwayRadius: halfway, maxSlope: maxSlope, profile: record ? profile : nil,
                     stopRho: stop.0, stopDelta: stop.1, stopSlope: stop.2, actionCorrection: correction)
     }
 }

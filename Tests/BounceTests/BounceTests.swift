@@ -268,6 +268,32 @@ import SupercoolNumerics
     }
 }
 
+/// The solver's thin-wall and convergence settings are refused by name when they cannot work.
+@Suite struct SolverSettingsTests {
+    @Test func badSettingsAreNamed() {
+        let problem = BounceProblem(potential: PolynomialPotential(coefficients: [0, 0, 2.6125232682, -5.7416821788, 3]),
+                                    falseVacuum: 0, trueVacuum: 1, dimension: 3)
+        let cases: [(String, (inout BounceSolver) -> Void)] = [
+            ("onePassRadius", { $0.onePassRadius = .nan }), ("onePassRadius", { $0.onePassRadius = 0 }),
+            ("thinWallToleranceFactor", { $0.thinWallToleranceFactor = 0 }), ("thinWallToleranceFactor", { $0.thinWallToleranceFactor = 2 }),
+            ("thinWallLinearStartFraction", { $0.thinWallLinearStartFraction = 1 }),
+            ("actionTolerance", { $0.actionTolerance = -1e-9 }), ("actionTolerance", { $0.actionTolerance = .infinity }),
+        ]
+        for (name, set) in cases {
+            var solver = BounceSolver()
+            set(&solver)
+            guard case .failed(.invalidProblem(let why)) = solver.solve(problem) else {
+                Issue.record("\(name): expected invalidProblem"); continue
+            }
+            #expect(why.contains(name), "\(why)")
+        }
+        // ∞ turns the thin-wall pass off; the bounce is the same one.
+        var off = BounceSolver()
+        off.onePassRadius = .infinity
+        #expect(off.solve(problem).bounce != nil)
+    }
+}
+
 @Suite struct TwoPassTests {
     static let potentials: [(String, PolynomialPotential)] = [
         ("thick", PolynomialPotential(coefficients: [0, 0, 0.931182681, -4.620788454, 3])),
