@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SupercoolNumerics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,18 +80,15 @@ struct BenchCommand: ParsableCommand {
                 outcome = solver.solve(c.rebuild?() ?? c.problem)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
-            times.sort()
             let b = outcome.bounce
-            let median = 0.5 * (times[(times.count - 1) / 2] + times[times.count / 2])
-            return (c.name, b?.action, median, b?.shots ?? 0, b == nil ? "\(outcome)" : "")
+            return (c.name, b?.action, SampleStatistics.median(times) ?? 0, b?.shots ?? 0, b == nil ? "\(outcome)" : "")
         }
         let rows = cases.map(timed)
         let sweepRows = sweep.map(timed)
         let sweepSorted = sweepRows.sorted { $0.median < $1.median }
         // (Every temperature of the sweep has a tunnelling problem for this model; an empty sweep would be a bug.)
         guard let sweepWorst = sweepSorted.last else { throw InternalError("bench: no temperature of the DarkU1 sweep could be set up") }
-        // The median (the mean of the middle two for an even count).
-        let sweepMedian = 0.5 * (sweepSorted[(sweepSorted.count - 1) / 2].median + sweepSorted[sweepSorted.count / 2].median)
+        let sweepMedian = SampleStatistics.median(sweepRows.map(\.median)) ?? 0
         // Temperatures without a bounce, including those whose problem could not be set up.
         let sweepFailures = sweepRows.filter { $0.action == nil }.count + (sweepSize - sweep.count)
 
@@ -143,14 +141,14 @@ struct BenchCommand: ParsableCommand {
                 try body()
                 t.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
-            return t.sorted()[n / 2]
+            return SampleStatistics.median(t) ?? 0
         }
         let loadBinaryMs = try medianMs(11) { _ = try FreeSpectrumData(.ng15, resources: resources) }
         let loadCSVMs = try medianMs(11) { _ = try FreeSpectrumData(.ng15, csvFrom: resources) }
         // Whole calls of this executable (process start to exit, as a shell sees them): medians of 21.
         let cli = try Self.commandLineFigures(runs: 21)
 
-        let medianAll = rows.map(\.median).sorted()[rows.count / 2]
+        let medianAll = SampleStatistics.median(rows.map(\.median)) ?? 0
         let machine = Self.machineDescription()
         let optimized = !_isDebugAssertConfiguration()
         switch format {
@@ -222,7 +220,7 @@ struct BenchCommand: ParsableCommand {
                     throw InternalError("bench: `supercool \(arguments.joined(separator: " "))` ended with wait status \(status)")
                 }
             }
-            return t.sorted()[runs / 2]
+            return SampleStatistics.median(t) ?? 0
         }
         return (runs, try median(["--help"]), try median(["likelihood", "--help"]),
                 try median(["likelihood", "--powerlaw", "--log10A", "-14.6", "--data", "ng15", "--bins", "14", "--format", "json"]))

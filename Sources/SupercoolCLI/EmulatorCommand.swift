@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SupercoolNumerics
 import Cosmology
 import ParameterScan
 import PTAInference
@@ -122,7 +123,7 @@ struct EmulatorCheckCommand: AsyncParsableCommand {
                             errors.count, q(0.5), q(0.9), errors.last ?? 0, errors.filter { $0 > tolerance }.count, tolerance),
                      String(format: "not completing from the nodes but completing when computed: %ld (must be 0)", byNodesWrong.count),
                      String(format: "outcome differs at %ld emulated points; whether it completes at %ld (must be 0)", mismatched.count, completionDiffers.count)]
-        func median(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.sorted()[xs.count / 2] }
+        func median(_ xs: [Double]) -> Double { SampleStatistics.median(xs) ?? 0 }
         func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
         lines.append(String(format: "wall time per point: direct median %.1f ms; emulated median %.2f ms, mean %.2f ms (emulator %.2f ms + history at v %.2f ms); the points not emulated mean %.0f ms",
                             1e3 * median(check.points.map(\.directSeconds)), 1e3 * median(emulated.map { $0.emulatorSeconds + $0.historySeconds }),

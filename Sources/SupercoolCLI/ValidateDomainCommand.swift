@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SupercoolNumerics
 import Cosmology
 import EffectivePotential
 import TransitionHistory
@@ -51,7 +52,7 @@ struct ValidateDomainCommand: AsyncParsableCommand {
             print("  " + code.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%7d", counts[code]!))
         }
         print(String(format: "  time per point: median %.2f s, 99th percentile %.2f s, max %.2f s (total %.0f s of CPU)",
-                      times[times.count / 2], times[min(times.count - 1, Int(0.99 * Double(times.count)))], times.last!, times.reduce(0, +)))
+                      SampleStatistics.median(times) ?? 0, times[min(times.count - 1, Int(0.99 * Double(times.count)))], times.last!, times.reduce(0, +)))
         let flags = conventionFlags(potential, transition)
         for r in records.sorted(by: { $0.seconds > $1.seconds }).prefix(3) {
             print(String(format: "  slowest: %.2f s  supercool point --v %@ --lambda %@ --g %@%@  (%@)", r.seconds, "\(r.point.vev)",

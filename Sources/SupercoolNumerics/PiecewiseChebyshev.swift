@@ -19,8 +19,11 @@ import Darwin
 public struct PiecewiseChebyshevTable: Sendable {
     /// Piece i covers [breakpoints[i], breakpoints[i + 1]].
     public let breakpoints: [Double]
-    /// Whether piece i is tabulated (false: the caller evaluates the function).
-    public let tabulated: [Bool]
+    /// Whether piece i is tabulated (false: the caller evaluates the function): read off the coefficients, NaN for a
+    /// piece left to the caller.
+    public var tabulated: [Bool] {
+        (0..<(breakpoints.count - 1)).map { !coefficients[stride * $0].x.isNaN }
+    }
     /// Interpolation degree (degree + 1 nodes per piece).
     public let degree: Int
     /// Function evaluations spent building the table.
@@ -44,7 +47,6 @@ public struct PiecewiseChebyshevTable: Sendable {
         let transform = ChebyshevTransform(points: n)
         let nodes = transform.nodes
         var points = [initialBreakpoints[0]]
-        var flags = [Bool]()
         var coefficients = [SIMD2<Double>]()
         var evaluations = 0
         var values = [Double](repeating: 0, count: n), slopes = [Double](repeating: 0, count: n)
@@ -75,24 +77,23 @@ public struct PiecewiseChebyshevTable: Sendable {
                 }
             }
             if converged {
-                points.append(b); flags.append(true); coefficients += pairs
+                points.append(b); coefficients += pairs
             } else if depth < maxDepth {
                 try fit(a, mid, depth: depth + 1)
                 try fit(mid, b, depth: depth + 1)
             } else {
-                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
+                points.append(b); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
             }
         }
         for i in 0..<(initialBreakpoints.count - 1) {
             let a = initialBreakpoints[i], b = initialBreakpoints[i + 1]
             if exactPieces.contains(i) {
-                points.append(b); flags.append(false); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
+                points.append(b); coefficients += [SIMD2<Double>](repeating: SIMD2(.nan, .nan), count: stride)
             } else {
                 try fit(a, b, depth: 0)
             }
         }
         self.breakpoints = points
-        self.tabulated = flags
         self.degree = degree
         self.evaluations = evaluations
         self.coefficients = coefficients

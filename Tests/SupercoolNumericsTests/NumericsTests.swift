@@ -153,6 +153,15 @@ import Foundation
     }
 }
 
+@Suite struct SampleStatisticsTests {
+    @Test func medianOfOddEvenAndNone() {
+        #expect(SampleStatistics.median([3, 1, 2]) == 2)
+        #expect(SampleStatistics.median([4, 1, 3, 2]) == 2.5)
+        #expect(SampleStatistics.median([7]) == 7)
+        #expect(SampleStatistics.median([]) == nil)
+    }
+}
+
 /// The piecewise table's stored form: Chebyshev coefficients → powers of t, summed by Estrin's scheme.
 @Suite struct PowerBasisTests {
     /// T_4 = 8t⁴ − 8t² + 1 and T_7 = 64t⁷ − 112t⁵ + 56t³ − 7t (exact integers).
